@@ -1,0 +1,121 @@
+# Top-level Makefile: builds build/kernel.elf from arch/x86, mm, kernel and
+# drivers; `make run` boots it, `make test` runs every test configuration.
+#
+# Sources are found by wildcard, so a new .c or .asm file in one of the
+# source directories is built without editing this file.
+
+O       ?= build
+SMP     ?= 4
+MEM     ?= 512M
+ACCEL   ?= tcg
+APPEND  ?=
+V       ?= 0
+Q       := $(if $(filter 1,$(V)),,@)
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+CROSS   ?= i686-linux-gnu-
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+NM      := $(CROSS)nm
+OBJCOPY := $(CROSS)objcopy
+NASM    := nasm
+PYTHON  := python3
+
+ARCH    := arch/x86
+SRCDIRS := $(ARCH)/boot $(ARCH)/kernel $(ARCH)/mm $(ARCH)/lib \
+           mm kernel drivers
+
+CFLAGS  := -std=gnu11 -O2 -g -march=i686 -m32 \
+           -ffreestanding -fno-pie -fno-pic -fno-stack-protector -nostdlib \
+           -fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+           -fno-tree-loop-distribute-patterns \
+           -mgeneral-regs-only -mno-red-zone \
+           -Wall -Wextra -Werror -Wno-unused-parameter \
+           -Iinclude -I$(ARCH)/include -MMD -MP
+NASMFLAGS := -f elf32 -g -F dwarf -I$(ARCH)/include/asm/
+LDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments
+LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+
+C_SRCS   := $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))
+ASM_SRCS := $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm))
+# The AP trampoline is assembled flat and embedded; it is not linked directly.
+ASM_SRCS := $(filter-out $(ARCH)/boot/trampoline.asm,$(ASM_SRCS))
+OBJS     := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
+DEPS     := $(OBJS:.o=.d)
+
+KERNEL   := $(O)/kernel.elf
+LDSCRIPT := $(ARCH)/kernel.ld
+
+.PHONY: all run test soak bench gdb clean deps compile_commands.json user initramfs
+all: $(KERNEL)
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+
+$(O)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+	@$(if $(Q),echo "  AS      $<")
+
+# The symbol table for backtraces comes from the kernel image itself. Pass 1
+# links with an empty table; its text symbols feed scripts/kallsyms.py, and
+# pass 2 links the real table. .kallsyms sits after .text in the linker
+# script, so no text address moves between the passes (checked below).
+$(O)/kallsyms0.o: scripts/kallsyms.py
+	@mkdir -p $(O)
+	$(PYTHON) scripts/kallsyms.py --empty > $(O)/kallsyms0.c
+	$(CC) $(CFLAGS) -c $(O)/kallsyms0.c -o $@
+
+$(O)/kernel.pass1: $(OBJS) $(O)/kallsyms0.o $(LDSCRIPT)
+	$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@ $(OBJS) $(O)/kallsyms0.o $(LIBGCC)
+
+$(O)/kallsyms.o: $(O)/kernel.pass1 scripts/kallsyms.py
+	$(NM) -n $< | $(PYTHON) scripts/kallsyms.py > $(O)/kallsyms.c
+	$(CC) $(CFLAGS) -c $(O)/kallsyms.c -o $@
+
+$(KERNEL): $(O)/kallsyms.o
+	$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@.tmp $(OBJS) $(O)/kallsyms.o $(LIBGCC)
+	@$(NM) -n $(O)/kernel.pass1 | grep -i ' t ' > $(O)/syms.1
+	@$(NM) -n $@.tmp | grep -i ' t ' > $(O)/syms.2
+	@cmp -s $(O)/syms.1 $(O)/syms.2 || \
+		{ echo "kallsyms: text moved between link passes" >&2; exit 1; }
+	@mv $@.tmp $@
+
+-include $(DEPS)
+-include user/Makefile.inc
+
+QEMU_ARGS = --smp $(SMP) --mem $(MEM) --accel $(ACCEL)
+
+run: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@bash scripts/run-qemu.sh $(QEMU_ARGS) --kernel $(KERNEL) $(RUN_INITRD) \
+		--append "$(APPEND)"
+
+test: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) $(TEST_ARGS)
+
+soak: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --soak $(TEST_ARGS)
+
+bench: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --bench $(TEST_ARGS)
+
+gdb: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@bash scripts/run-qemu.sh $(QEMU_ARGS) --kernel $(KERNEL) $(RUN_INITRD) \
+		--append "$(APPEND)" --gdb
+
+compile_commands.json:
+	@$(PYTHON) scripts/compile-commands.py "$(CC)" "$(CFLAGS)" $(C_SRCS) > $@
+	@echo "wrote $@"
+
+clean:
+	rm -rf $(O) compile_commands.json

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The register frame built by the common interrupt entry
+ * (arch/x86/kernel/entry.asm). Lowest address first: the order is fixed by
+ * the pushes in the entry stub.
+ */
+#ifndef _ASM_X86_PTRACE_H
+#define _ASM_X86_PTRACE_H
+
+#include <types.h>
+
+struct pt_regs {
+	u32 gs, fs, es, ds;
+	u32 edi, esi, ebp, esp_kernel, ebx, edx, ecx, eax;	/* pusha */
+	u32 vector;
+	u32 error_code;
+	u32 eip, cs, eflags;
+	u32 esp, ss;		/* valid only when the trap came from ring 3 */
+};
+
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) == 3;
+}
+
+#endif

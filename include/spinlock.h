@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Ticket spinlocks. A CPU takes a ticket (atomic increment of `next`) and
+ * spins until `owner` reaches it, so CPUs get the lock in arrival order.
+ *
+ * spin_lock() disables preemption; spin_lock_irqsave() also disables local
+ * interrupts and must be used for any lock also taken from an interrupt
+ * handler.
+ */
+#ifndef _SPINLOCK_H
+#define _SPINLOCK_H
+
+#include <types.h>
+#include <preempt.h>
+#include <asm/irqflags.h>
+
+/* Address of the current instruction: where a lock was taken. */
+#define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
+
+typedef struct spinlock {
+	volatile u16 owner;	/* ticket now being served */
+	volatile u16 next;	/* next ticket to hand out */
+	const char *name;
+	int owner_cpu;		/* debug: CPU holding the lock, or -1 */
+	unsigned long owner_pc;	/* debug: where it was taken */
+	u32 contended;		/* acquisitions that had to spin */
+	u64 spin_cycles;	/* TSC cycles spent spinning */
+} spinlock_t;
+
+#define __SPIN_LOCK_UNLOCKED(n) \
+	{ .owner = 0, .next = 0, .name = #n, .owner_cpu = -1 }
+#define DEFINE_SPINLOCK(n)	spinlock_t n = __SPIN_LOCK_UNLOCKED(n)
+
+void spin_lock_init(spinlock_t *lock, const char *name);
+
+/* The raw lock: no preemption or interrupt handling. */
+void arch_spin_lock(spinlock_t *lock, unsigned long pc);
+void arch_spin_unlock(spinlock_t *lock);
+bool arch_spin_trylock(spinlock_t *lock, unsigned long pc);
+
+
+static __always_inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock, _THIS_IP_);
+}
+
+static __always_inline bool spin_trylock(spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(lock, _THIS_IP_))
+		return true;
+	preempt_enable();
+	return false;
+}
+
+static __always_inline void spin_unlock(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	preempt_enable();
+}
+
+#define spin_lock_irqsave(lock, flags)					\
+	do {								\
+		local_irq_save(flags);					\
+		preempt_disable();					\
+		arch_spin_lock(lock, _THIS_IP_);			\
+	} while (0)
+
+static __always_inline void spin_unlock_irqrestore(spinlock_t *lock,
+						   unsigned long flags)
+{
+	arch_spin_unlock(lock);
+	local_irq_restore(flags);
+	preempt_enable();
+}
+
+static __always_inline void spin_lock_irq(spinlock_t *lock)
+{
+	local_irq_disable();
+	preempt_disable();
+	arch_spin_lock(lock, _THIS_IP_);
+}
+
+static __always_inline void spin_unlock_irq(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	local_irq_enable();
+	preempt_enable();
+}
+
+bool spin_is_locked(spinlock_t *lock);
+
+#endif

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Kernel time keeping: a monotonic nanosecond clock from the TSC. */
+#ifndef _TIME_H
+#define _TIME_H
+
+#include <types.h>
+
+#define NSEC_PER_SEC	1000000000ULL
+#define NSEC_PER_MSEC	1000000ULL
+#define NSEC_PER_USEC	1000ULL
+
+/* TSC frequency in kHz, 0 until tsc_init() has calibrated it. */
+extern u32 tsc_khz;
+
+void tsc_init(void);
+/* Nanoseconds since tsc_init() (0 before it). */
+u64 ktime_get_ns(void);
+/* Raw cycle counter, for benchmarks. */
+u64 get_cycles(void);
+/* Busy-wait, once the TSC is calibrated. */
+void udelay(u32 us);
+void mdelay(u32 ms);
+
+#endif
