@@ -11,6 +11,26 @@
 
 unsigned int num_online_cpus(void);
 
+struct cpumask;
+typedef void (*smp_call_func_t)(void *info);
+
+/* Discover the CPUs and bring every application processor online. */
+void smp_init(void);
+
+/*
+ * Run fn(info) on every online CPU in `mask` except the caller, from the
+ * call-function IPI (interrupts off on the target). With `wait`, return
+ * only after every target has finished. Must not be called with
+ * interrupts disabled (two CPUs calling each other would deadlock).
+ */
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t fn,
+			    void *info, bool wait);
+/* Same for one CPU; runs fn directly if `cpu` is the caller. */
+int smp_call_function_single(int cpu, smp_call_func_t fn, void *info,
+			     bool wait);
+/* Ask `cpu` to run its scheduler soon (the reschedule IPI). */
+void smp_send_reschedule(int cpu);
+
 #include <percpu.h>
 
 #endif
