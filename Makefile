@@ -22,8 +22,7 @@ NASM    := nasm
 PYTHON  := python3
 
 ARCH    := arch/x86
-SRCDIRS := $(ARCH)/boot $(ARCH)/kernel $(ARCH)/mm $(ARCH)/lib \
-           mm kernel drivers
+SRCDIRS := $(ARCH) mm kernel drivers
 
 CFLAGS  := -std=gnu11 -O2 -g -march=i686 -m32 \
            -ffreestanding -fno-pie -fno-pic -fno-stack-protector -nostdlib \
@@ -36,8 +35,8 @@ NASMFLAGS := -f elf32 -g -F dwarf -I$(ARCH)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-C_SRCS   := $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))
-ASM_SRCS := $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm))
+C_SRCS   := $(sort $(shell find $(SRCDIRS) -name '*.c'))
+ASM_SRCS := $(sort $(shell find $(SRCDIRS) -name '*.asm'))
 # The AP trampoline is assembled flat and embedded; it is not linked directly.
 ASM_SRCS := $(filter-out $(ARCH)/boot/trampoline.asm,$(ASM_SRCS))
 OBJS     := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
@@ -68,23 +67,24 @@ $(O)/%.o: %.asm
 # script, so no text address moves between the passes (checked below).
 $(O)/kallsyms0.o: scripts/kallsyms.py
 	@mkdir -p $(O)
-	$(PYTHON) scripts/kallsyms.py --empty > $(O)/kallsyms0.c
-	$(CC) $(CFLAGS) -c $(O)/kallsyms0.c -o $@
+	@$(PYTHON) scripts/kallsyms.py --empty > $(O)/kallsyms0.c
+	$(Q)$(CC) $(CFLAGS) -c $(O)/kallsyms0.c -o $@
 
 $(O)/kernel.pass1: $(OBJS) $(O)/kallsyms0.o $(LDSCRIPT)
-	$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@ $(OBJS) $(O)/kallsyms0.o $(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@ $(OBJS) $(O)/kallsyms0.o $(LIBGCC)
 
 $(O)/kallsyms.o: $(O)/kernel.pass1 scripts/kallsyms.py
-	$(NM) -n $< | $(PYTHON) scripts/kallsyms.py > $(O)/kallsyms.c
-	$(CC) $(CFLAGS) -c $(O)/kallsyms.c -o $@
+	@$(NM) -n $< | $(PYTHON) scripts/kallsyms.py > $(O)/kallsyms.c
+	$(Q)$(CC) $(CFLAGS) -c $(O)/kallsyms.c -o $@
 
 $(KERNEL): $(O)/kallsyms.o
-	$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@.tmp $(OBJS) $(O)/kallsyms.o $(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@.tmp $(OBJS) $(O)/kallsyms.o $(LIBGCC)
 	@$(NM) -n $(O)/kernel.pass1 | grep -i ' t ' > $(O)/syms.1
 	@$(NM) -n $@.tmp | grep -i ' t ' > $(O)/syms.2
 	@cmp -s $(O)/syms.1 $(O)/syms.2 || \
 		{ echo "kallsyms: text moved between link passes" >&2; exit 1; }
 	@mv $@.tmp $@
+	@echo "  LD      $@"
 
 -include $(DEPS)
 -include user/Makefile.inc
