@@ -50,6 +50,10 @@
 
 #define VMALLOC_START	0xE0800000UL
 #define VMALLOC_END	0xFEC00000UL
+/* The top 4 MiB of the vmalloc range: ioremap() windows and other
+ * short-lived kernel mappings (arch/x86/mm/ioremap.c). */
+#define IOREMAP_START	(VMALLOC_END - PGDIR_SIZE)
+#define IOREMAP_END	VMALLOC_END
 
 #define MMIO_BASE	0xFEC00000UL
 #define MMIO_END	0xFF000000UL

@@ -25,7 +25,14 @@ void smp_init(void);
  */
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t fn,
 			    void *info, bool wait);
-/* Same for one CPU; runs fn directly if `cpu` is the caller. */
+/*
+ * Run fn(info) on every online CPU in `mask`, the caller included if it is
+ * in `mask` (there with interrupts off, while the others run it too).
+ */
+void on_each_cpu_mask(const struct cpumask *mask, smp_call_func_t fn,
+		      void *info, bool wait);
+/* Same as smp_call_function_many for one CPU; runs fn directly (with
+ * interrupts off) if `cpu` is the caller. 0, or -ENXIO if it is offline. */
 int smp_call_function_single(int cpu, smp_call_func_t fn, void *info,
 			     bool wait);
 /* Ask `cpu` to run its scheduler soon (the reschedule IPI). */

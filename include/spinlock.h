@@ -6,6 +6,13 @@
  * spin_lock() disables preemption; spin_lock_irqsave() also disables local
  * interrupts and must be used for any lock also taken from an interrupt
  * handler.
+ *
+ * Debug mode (boot parameter `spinlock_debug`, `spinlock_debug=0` to turn
+ * it off; on by default when tests run) panics on misuse before it
+ * changes the lock: taking a lock this CPU already holds (recursion),
+ * unlocking a lock this CPU does not hold, and spinning longer than
+ * spin_debug_timeout_ms (a lockup), reporting the owner CPU and where it
+ * took the lock. Documentation/smp.md lists the locking rules.
  */
 #ifndef _SPINLOCK_H
 #define _SPINLOCK_H
@@ -32,6 +39,11 @@ typedef struct spinlock {
 #define DEFINE_SPINLOCK(n)	spinlock_t n = __SPIN_LOCK_UNLOCKED(n)
 
 void spin_lock_init(spinlock_t *lock, const char *name);
+
+/* Debug mode on? (see above) */
+bool spin_debug_enabled(void);
+/* Lockup threshold in debug mode; tests lower it. Default 5000 ms. */
+extern unsigned int spin_debug_timeout_ms;
 
 /* The raw lock: no preemption or interrupt handling. */
 void arch_spin_lock(spinlock_t *lock, unsigned long pc);
@@ -90,5 +102,7 @@ static __always_inline void spin_unlock_irq(spinlock_t *lock)
 }
 
 bool spin_is_locked(spinlock_t *lock);
+/* True if this CPU holds `lock` (tracked in every mode). */
+bool spin_is_held_by_this_cpu(spinlock_t *lock);
 
 #endif

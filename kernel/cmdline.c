@@ -37,7 +37,9 @@ const char *next_arg(const char *line, char *buf, size_t size,
 			quoted = !quoted;
 			continue;
 		}
-		if (*line == '=' && !has_val && !quoted) {
+		/* As in Linux, the first '=' splits even inside quotes, so
+		 * "name=a b" quoted whole works like name="a b". */
+		if (*line == '=' && !has_val) {
 			has_val = true;
 			if (n + 1 < size)
 				buf[n++] = '\0';

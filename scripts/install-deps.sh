@@ -10,6 +10,7 @@ command -v qemu-system-i386 >/dev/null || need+=(qemu-system-x86)
 command -v make >/dev/null || need+=(make)
 command -v cpio >/dev/null || need+=(cpio)
 command -v python3 >/dev/null || need+=(python3)
+command -v gdb >/dev/null || need+=(gdb)	# make gdb
 [ -f /usr/lib/i386-linux-musl/musl-gcc.specs ] || need+=(musl-dev:i386)
 
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -10,6 +10,12 @@
 #define LOCAL_TIMER_VECTOR	0xEC
 #define RESCHEDULE_VECTOR	0xFC
 #define CALL_FUNCTION_VECTOR	0xFB
+#define ERROR_APIC_VECTOR	0xFE
 #define SPURIOUS_APIC_VECTOR	0xFF
+
+/* Device IRQs routed through the IOAPIC: IRQ n (a global system
+ * interrupt number; ISA IRQs keep their numbers) -> vector 0x20 + n. */
+#define NR_DEVICE_IRQS		64
+#define IRQ_TO_VECTOR(irq)	(IRQ0_VECTOR + (irq))
 
 #endif

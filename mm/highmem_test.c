@@ -1,0 +1,1068 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for highmem (mm/highmem*.c), run in whichever kmap= mode the
+ * kernel booted with; the harness boots both modes at -smp 1, 2, 4, 8.
+ *
+ * Every page written here carries a pattern derived from its pfn, so a
+ * mapping that reaches the wrong frame (a stale TLB entry, a slot mapped
+ * twice) reads back the wrong words. The multi-CPU cases run work on
+ * every online CPU at once and are skipped when only one CPU is online.
+ */
+#include <ktest.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <string.h>
+#include <cmdline.h>
+#include <smp.h>
+#include <cpumask.h>
+#include <preempt.h>
+#include <tlbflush.h>
+#include <time.h>
+#include <asm/pgtable.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include "highmem_test.h"
+
+/* ---- patterns ------------------------------------------------------------ */
+
+static u32 pattern_word(unsigned long pfn, u32 salt, unsigned int i)
+{
+	return (pfn * 0x9e3779b1u) ^ (salt * 0x85ebca6bu) ^ (i * 0xc2b2ae35u);
+}
+
+void hm_fill_page(void *va, unsigned long pfn, u32 salt)
+{
+	u32 *w = va;
+
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
+		w[i] = pattern_word(pfn, salt, i);
+}
+
+/* Index of the first word that differs from the pattern, or -1. */
+int hm_check_page(const void *va, unsigned long pfn, u32 salt)
+{
+	const u32 *w = va;
+
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
+		if (w[i] != pattern_word(pfn, salt, i))
+			return i;
+	return -1;
+}
+
+/* Cheaper: one word in every 64 (16 per page), for the stress loops. */
+#define SPARSE_STRIDE	64
+
+void hm_fill_sparse(void *va, unsigned long pfn, u32 salt)
+{
+	u32 *w = va;
+
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i += SPARSE_STRIDE)
+		w[i] = pattern_word(pfn, salt, i);
+}
+
+bool hm_check_sparse(const void *va, unsigned long pfn, u32 salt)
+{
+	const u32 *w = va;
+
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i += SPARSE_STRIDE)
+		if (READ_ONCE(w[i]) != pattern_word(pfn, salt, i))
+			return false;
+	return true;
+}
+
+struct page *hm_alloc_highmem(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
+
+	if (page && !PageHighMem(page)) {
+		__free_page(page);
+		return NULL;
+	}
+	return page;
+}
+
+/* ---- running work on several CPUs at once ------------------------------- */
+
+struct on_cpus {
+	void (*fn)(void *arg);
+	void *arg;
+	int ncpus;
+	atomic_t arrived, done;
+};
+
+static void on_cpus_entry(void *info)
+{
+	struct on_cpus *oc = info;
+	bool was_off = irqs_disabled();
+
+	/*
+	 * Remote CPUs get here from the call-function IPI, with interrupts
+	 * off. Turn them on: the work shoots down TLBs (kmap=global, the
+	 * pool) and must answer the other CPUs' shootdowns meanwhile.
+	 */
+	local_irq_enable();
+	atomic_inc(&oc->arrived);
+	while (atomic_read(&oc->arrived) < oc->ncpus)
+		cpu_relax();
+	oc->fn(oc->arg);
+	if (was_off)
+		local_irq_disable();
+	atomic_inc(&oc->done);
+}
+
+int hm_online_cpus(void)
+{
+	return max((int)num_online_cpus(), 1);
+}
+
+/* Run fn(arg) on `n` online CPUs, this one included, starting together. */
+void hm_run_on_cpus(int n, void (*fn)(void *), void *arg)
+{
+	struct on_cpus oc = { .fn = fn, .arg = arg, .ncpus = n };
+	int self = smp_processor_id(), cpu, picked = 1;
+	cpumask_t mask;
+
+	cpumask_clear(&mask);
+	for_each_online_cpu(cpu) {
+		if (cpu == self || picked >= n)
+			continue;
+		cpumask_set_cpu(cpu, &mask);
+		picked++;
+	}
+	oc.ncpus = picked;
+	if (picked > 1)
+		smp_call_function_many(&mask, on_cpus_entry, &oc, false);
+	on_cpus_entry(&oc);
+	while (atomic_read(&oc.done) < picked)
+		cpu_relax();
+}
+
+/* Some online CPU other than this one, or -1. */
+static int other_cpu(void)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		if (cpu != smp_processor_id())
+			return cpu;
+	return -1;
+}
+
+/*
+ * Tests that need the shared slots of kmap=global run with interrupts
+ * on (with them off, kmap=global uses this CPU's own slot).
+ */
+static unsigned long irqs_on_begin(void)
+{
+	unsigned long flags = arch_local_save_flags();
+
+	local_irq_enable();
+	return flags;
+}
+
+static void irqs_on_end(unsigned long flags)
+{
+	if (arch_irqs_disabled_flags(flags))
+		local_irq_disable();
+}
+
+/* ---- the shared page tables and the seed's bug -------------------------- */
+
+static void kmap_tables_shared_by_every_directory(struct ktest *t)
+{
+	unsigned int kmap_pde = pgd_index(KMAP_BASE);
+	unsigned int pkmap_pde = pgd_index(PKMAP_BASE);
+	pde_t *pgdir;
+
+	KTEST_EXPECT_TRUE(t, kernel_directory[kmap_pde] & _PAGE_PRESENT);
+	KTEST_EXPECT_TRUE(t, kernel_directory[pkmap_pde] & _PAGE_PRESENT);
+	KTEST_EXPECT_FALSE(t, kernel_directory[kmap_pde] & _PAGE_PSE);
+	pgdir = pgd_alloc();
+	KTEST_ASSERT_NOT_NULL(t, pgdir);
+	KTEST_EXPECT_EQ(t, pgdir[kmap_pde], kernel_directory[kmap_pde]);
+	KTEST_EXPECT_EQ(t, pgdir[pkmap_pde], kernel_directory[pkmap_pde]);
+	pgd_free(pgdir);
+}
+
+/*
+ * The seed's bug as a regression test: a directory created before the
+ * kmaps below must see them. The seed put the temp area's page table in
+ * kernel_directory after process directories had been copied, so a
+ * system call (running on the process directory) faulted on it.
+ */
+static void seed_bug_directory_created_before_kmap(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem(), *b = hm_alloc_highmem();
+	pde_t *pgdir = pgd_alloc();
+	unsigned long flags;
+	void *va, *vb;
+	int bad_a, bad_b;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	KTEST_ASSERT_NOT_NULL(t, pgdir);
+	flags = irqs_on_begin();
+	preempt_disable();	/* stay on this CPU while CR3 is switched */
+
+	/* The seed's scenario: mapped under the kernel's CR3, used under the
+	 * process's. */
+	va = kmap_local_page(a);
+	hm_fill_page(va, page_to_pfn(a), 1);
+	switch_pgd(pgdir);
+	bad_a = hm_check_page(va, page_to_pfn(a), 1);
+
+	/* And the other way round, with a persistent kmap as well. */
+	vb = kmap(b);
+	hm_fill_page(vb, page_to_pfn(b), 2);
+	switch_pgd(kernel_directory);
+	bad_b = hm_check_page(vb, page_to_pfn(b), 2);
+	kunmap(b);
+	kunmap_local(va);
+
+	preempt_enable();
+	irqs_on_end(flags);
+	KTEST_EXPECT_EQ(t, bad_a, -1);
+	KTEST_EXPECT_EQ(t, bad_b, -1);
+	pgd_free(pgdir);
+	__free_page(a);
+	__free_page(b);
+}
+
+static void kmap_mode_matches_command_line(struct ktest *t)
+{
+	char want[16];
+
+	if (!cmdline_find(boot_command_line, "kmap", want, sizeof(want)))
+		strlcpy(want, "percpu", sizeof(want));
+	KTEST_EXPECT_STREQ(t, kmap_mode_name(), want);
+	KTEST_EXPECT_EQ(t, kmap_mode(), !strcmp(want, "global") ?
+			KMAP_MODE_GLOBAL : KMAP_MODE_PERCPU);
+}
+
+/* ---- kmap_local_page ------------------------------------------------------ */
+
+static void kmap_local_lowmem_is_direct_map(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	int depth = kmap_local_depth(), preempt = preempt_count_read();
+	char *va;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	va = kmap_local_page(page);
+	KTEST_EXPECT_TRUE(t, va == lowmem_page_address(page));
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), depth + 1);
+	KTEST_EXPECT_EQ(t, preempt_count_read(), preempt + 1);
+	/* Any address inside the page undoes the mapping. */
+	kunmap_local(va + 123);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), depth);
+	KTEST_EXPECT_EQ(t, preempt_count_read(), preempt);
+	__free_page(page);
+}
+
+static void kmap_local_highmem_maps_the_frame(struct ktest *t)
+{
+	struct page *page = hm_alloc_highmem();
+	unsigned long flags, va, pfn;
+	int depth = kmap_local_depth();
+	pte_t mapped, after;
+	void *pva;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	pfn = page_to_pfn(page);
+	KTEST_EXPECT_TRUE(t, page_address(page) == NULL);
+	flags = irqs_on_begin();
+	va = (unsigned long)kmap_local_page(page);
+	mapped = translate(kernel_directory, va);
+	if (kmap_mode() == KMAP_MODE_PERCPU) {
+		/* This CPU's slot for this nesting level, nothing else. */
+		KTEST_EXPECT_EQ(t, va, KMAP_PERCPU_BASE + PAGE_SIZE *
+				(smp_processor_id() * KM_MAX_IDX + depth));
+	} else {
+		KTEST_EXPECT_GE(t, va, KMAP_TEMP_BASE);
+		KTEST_EXPECT_LT(t, va, KMAP_TEMP_BASE +
+				KMAP_TEMP_SLOTS * PAGE_SIZE);
+	}
+	hm_fill_page((void *)va, pfn, 3);
+	kunmap_local((void *)va);
+	irqs_on_end(flags);
+	after = translate(kernel_directory, va);
+
+	KTEST_EXPECT_EQ(t, pte_pfn(mapped), pfn);
+	KTEST_EXPECT_EQ(t, after, 0);
+	/* Read back through a different mapping: the persistent pool. */
+	pva = kmap(page);
+	KTEST_EXPECT_GE(t, (unsigned long)pva, PKMAP_BASE);
+	KTEST_EXPECT_EQ(t, hm_check_page(pva, pfn, 3), -1);
+	kunmap(page);
+	__free_page(page);
+}
+
+/* Map KM_MAX_IDX pages at once (one of them lowmem), all live together. */
+static void kmap_local_nests_to_full_depth(struct ktest *t)
+{
+	struct page *pages[KM_MAX_IDX];
+	void *va[KM_MAX_IDX];
+	unsigned long flags;
+	int i, j, bad = 0, distinct = 0;
+
+	KTEST_ASSERT_EQ(t, kmap_local_depth(), 0);
+	for (i = 0; i < KM_MAX_IDX; i++) {
+		pages[i] = i == KM_MAX_IDX / 2 ? alloc_page(GFP_KERNEL) :
+						 hm_alloc_highmem();
+		KTEST_ASSERT_NOT_NULL(t, pages[i]);
+	}
+	flags = irqs_on_begin();
+	for (i = 0; i < KM_MAX_IDX; i++)
+		va[i] = kmap_local_page(pages[i]);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), KM_MAX_IDX);
+	for (i = 0; i < KM_MAX_IDX; i++)
+		hm_fill_page(va[i], page_to_pfn(pages[i]), 4);
+	for (i = 0; i < KM_MAX_IDX; i++) {
+		bad += hm_check_page(va[i], page_to_pfn(pages[i]), 4) != -1;
+		for (j = 0; j < i && va[j] != va[i]; j++)
+			;
+		distinct += j == i;
+	}
+	for (i = KM_MAX_IDX - 1; i >= 0; i--)
+		kunmap_local(va[i]);
+	irqs_on_end(flags);
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, distinct, KM_MAX_IDX);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+
+	/* The data outlives the mappings. */
+	for (i = 0, bad = 0; i < KM_MAX_IDX; i++) {
+		void *v = kmap_local_page(pages[i]);
+
+		bad += hm_check_page(v, page_to_pfn(pages[i]), 4) != -1;
+		kunmap_local(v);
+		__free_page(pages[i]);
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+}
+
+/*
+ * Patterns through highmem frames spread over all of RAM: take every free
+ * highmem page, then write and read back a sample chosen by pfn so that
+ * it spans the whole zone.
+ */
+static void patterns_through_frames_across_ram(struct ktest *t)
+{
+	unsigned long span = max_pfn - max_low_pfn, stride, n = 0, tested = 0;
+	unsigned long lo = max_pfn, hi = 0, bad = 0;
+	struct page *page, *tmp;
+	LIST_HEAD(held);
+
+	if (!span) {
+		ktest_skip(t, "no highmem (boot with lowmem= below RAM)");
+		return;
+	}
+	stride = max(1ul, span / (1024 * ktest_scale));
+	while ((page = hm_alloc_highmem())) {
+		list_add(&page->lru, &held);
+		n++;
+	}
+	list_for_each_entry(page, &held, lru) {
+		unsigned long pfn = page_to_pfn(page);
+		void *va;
+
+		if (pfn % stride)
+			continue;
+		va = kmap_local_page(page);
+		hm_fill_page(va, pfn, 5);
+		kunmap_local(va);
+		lo = min(lo, pfn);
+		hi = max(hi, pfn);
+	}
+	/* Read back through the persistent pool (it wraps many times). */
+	list_for_each_entry(page, &held, lru) {
+		unsigned long pfn = page_to_pfn(page);
+		void *va;
+
+		if (pfn % stride)
+			continue;
+		va = kmap(page);
+		bad += hm_check_page(va, pfn, 5) != -1;
+		kunmap(page);
+		tested++;
+	}
+	list_for_each_entry_safe(page, tmp, &held, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	ktest_log(t, "%lu of %lu highmem pages checked, pfn %#lx-%#lx", tested,
+		  n, lo, hi);
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_GE(t, tested, 512);
+	/* The sample reaches both ends of highmem. */
+	KTEST_EXPECT_LT(t, lo - max_low_pfn, span / 16);
+	KTEST_EXPECT_LT(t, max_pfn - hi, span / 16);
+}
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static void helpers_copy_set_and_clear(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem(), *b = hm_alloc_highmem();
+	struct page *low = alloc_page(GFP_KERNEL);
+	char buf[64], out[64];
+	int bad;
+	u8 *v;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	KTEST_ASSERT_NOT_NULL(t, low);
+	for (int i = 0; i < (int)sizeof(buf); i++)
+		buf[i] = (char)(i * 7 + 1);
+
+	memset_page(a, 0, 0xAB, PAGE_SIZE);
+	memcpy_to_page(a, PAGE_SIZE - sizeof(buf), buf, sizeof(buf));
+	memcpy_from_page(out, a, PAGE_SIZE - sizeof(buf), sizeof(out));
+	KTEST_EXPECT_EQ(t, memcmp(buf, out, sizeof(buf)), 0);
+	memcpy_from_page(out, a, 100, sizeof(out));
+	KTEST_EXPECT_EQ(t, out[0], (char)0xAB);
+	KTEST_EXPECT_EQ(t, out[63], (char)0xAB);
+
+	/* copy_highpage holds two slots at once. */
+	copy_highpage(b, a);
+	v = kmap_local_page(b);
+	KTEST_EXPECT_EQ(t, v[0], 0xAB);
+	KTEST_EXPECT_EQ(t, memcmp(v + PAGE_SIZE - sizeof(buf), buf,
+				  sizeof(buf)), 0);
+	kunmap_local(v);
+
+	clear_highpage(a);
+	v = kmap_local_page(a);
+	bad = 0;
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		bad += v[i] != 0;
+	kunmap_local(v);
+	KTEST_EXPECT_EQ(t, bad, 0);
+
+	/* Lowmem to highmem and back. */
+	hm_fill_page(lowmem_page_address(low), 42, 6);
+	copy_highpage(a, low);
+	v = kmap_local_page(a);
+	KTEST_EXPECT_EQ(t, hm_check_page(v, 42, 6), -1);
+	kunmap_local(v);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+	__free_page(a);
+	__free_page(b);
+	__free_page(low);
+}
+
+/* ---- kmap() and the persistent pool ------------------------------------- */
+
+static void kmap_reuses_mapping_and_sets_page_address(struct ktest *t)
+{
+	struct page *page = hm_alloc_highmem(), *low = alloc_page(GFP_KERNEL);
+	void *a, *b;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_ASSERT_NOT_NULL(t, low);
+	KTEST_EXPECT_TRUE(t, page_address(page) == NULL);
+	a = kmap(page);
+	b = kmap(page);
+	KTEST_EXPECT_TRUE(t, a == b);
+	KTEST_EXPECT_TRUE(t, page_address(page) == a);
+	KTEST_EXPECT_GE(t, (unsigned long)a, PKMAP_BASE);
+	KTEST_EXPECT_LT(t, (unsigned long)a, PKMAP_BASE + PKMAP_SIZE);
+	hm_fill_page(a, page_to_pfn(page), 7);
+	kunmap(page);
+	/* Still mapped for the other user. */
+	KTEST_EXPECT_EQ(t, hm_check_page(b, page_to_pfn(page), 7), -1);
+	kunmap(page);
+	KTEST_EXPECT_TRUE(t, kmap(low) == lowmem_page_address(low));
+	kunmap(low);
+	__free_page(page);
+	__free_page(low);
+}
+
+struct read_through {
+	const void *va;
+	unsigned long pfn;
+	u32 salt;
+	atomic_t bad;
+};
+
+static void read_through_on_cpu(void *arg)
+{
+	struct read_through *r = arg;
+
+	if (!hm_check_sparse(r->va, r->pfn, r->salt))
+		atomic_inc(&r->bad);
+}
+
+/*
+ * Wrap-around: entry X maps page A and every CPU reads through it (each
+ * now caches X -> A). After kunmap(A) the allocator goes round the pool,
+ * flushes once and gives X to page B: every CPU must now see B.
+ */
+static void kmap_pool_wraparound_flushes_every_cpu(struct ktest *t)
+{
+	int ncpus = hm_online_cpus(), tries = 0;
+	struct page *a = hm_alloc_highmem(), *b = NULL, *page, *tmp;
+	struct read_through r = { .salt = 8 };
+	struct kmap_stats before, after;
+	LIST_HEAD(fillers);
+	void *x;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	memset_page(a, 0, 0, PAGE_SIZE);
+	x = kmap(a);
+	hm_fill_sparse(x, page_to_pfn(a), r.salt);
+	r.va = x;
+	r.pfn = page_to_pfn(a);
+	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
+	kunmap(a);
+
+	kmap_stats_get(smp_processor_id(), &before);
+	while (tries++ < 3 * LAST_PKMAP) {
+		void *v;
+
+		page = hm_alloc_highmem();
+		KTEST_ASSERT_NOT_NULL(t, page);
+		list_add(&page->lru, &fillers);
+		v = kmap(page);
+		if (v == x) {
+			b = page;
+			break;
+		}
+		kunmap(page);
+	}
+	kmap_stats_get(smp_processor_id(), &after);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	ktest_log(t, "entry %#lx recycled after %d kmaps on %d CPUs",
+		  (unsigned long)x, tries, ncpus);
+	KTEST_EXPECT_GE(t, after.shootdowns_sent, before.shootdowns_sent + 1);
+
+	hm_fill_sparse(x, page_to_pfn(b), r.salt);
+	r.pfn = page_to_pfn(b);
+	atomic_set(&r.bad, 0);
+	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
+	kunmap(b);
+	list_for_each_entry_safe(page, tmp, &fillers, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	__free_page(a);
+}
+
+struct pool_full {
+	struct page *victim;
+	int waiter_cpu;
+	u32 waits_before;
+	bool saw_waiter;
+	atomic_t done;
+};
+
+/* On another CPU: wait until the waiter is stuck in kmap(), then free one
+ * entry. */
+static void release_one_when_waiting(void *arg)
+{
+	struct pool_full *pf = arg;
+	struct kmap_stats s;
+	u64 deadline;
+
+	local_irq_enable();
+	deadline = ktime_get_ns() + 2 * NSEC_PER_SEC;
+	do {
+		kmap_stats_get(pf->waiter_cpu, &s);
+		pf->saw_waiter = s.pkmap_waits != pf->waits_before;
+	} while (!pf->saw_waiter && ktime_get_ns() < deadline);
+	kunmap(pf->victim);
+	local_irq_disable();
+	atomic_set(&pf->done, 1);
+}
+
+static void kmap_waits_when_pool_full(struct ktest *t)
+{
+	static struct page *pages[LAST_PKMAP];
+	struct pool_full pf = { .waiter_cpu = smp_processor_id() };
+	struct page *extra;
+	void *victim_va, *v;
+	struct kmap_stats s;
+	int helper = other_cpu(), n;
+
+	if (helper < 0) {
+		ktest_skip(t, "needs a second CPU to call kunmap()");
+		return;
+	}
+	for (n = 0; n < LAST_PKMAP; n++) {
+		pages[n] = hm_alloc_highmem();
+		KTEST_ASSERT_NOT_NULL(t, pages[n]);
+		kmap(pages[n]);
+	}
+	extra = hm_alloc_highmem();
+	KTEST_ASSERT_NOT_NULL(t, extra);
+	pf.victim = pages[LAST_PKMAP / 2];
+	victim_va = page_address(pf.victim);
+	kmap_stats_get(pf.waiter_cpu, &s);
+	pf.waits_before = s.pkmap_waits;
+	smp_call_function_single(helper, release_one_when_waiting, &pf, false);
+	v = kmap(extra);	/* the pool is full: waits for the helper */
+	while (!atomic_read(&pf.done))
+		cpu_relax();
+	KTEST_EXPECT_TRUE(t, pf.saw_waiter);
+	KTEST_EXPECT_TRUE(t, v == victim_va);
+	KTEST_EXPECT_TRUE(t, page_address(extra) == v);
+	kunmap(extra);
+	__free_page(extra);
+	for (n = 0; n < LAST_PKMAP; n++) {
+		if (pages[n] != pf.victim)
+			kunmap(pages[n]);
+		__free_page(pages[n]);
+	}
+}
+
+/* ---- interrupt context ------------------------------------------------------ */
+
+struct irq_kmap {
+	struct page *page;
+	int target;		/* the CPU the interrupt goes to */
+	int depth_at_entry, depth_at_exit;
+	unsigned long va;
+	int bad;
+	atomic_t done;
+};
+
+/* Runs on the test's CPU from the call-function IPI: interrupt context. */
+static void kmap_atomic_in_interrupt(void *arg)
+{
+	struct irq_kmap *k = arg;
+	void *va;
+
+	k->depth_at_entry = kmap_local_depth();
+	va = kmap_atomic(k->page);
+	hm_fill_page(va, page_to_pfn(k->page), 9);
+	k->bad = hm_check_page(va, page_to_pfn(k->page), 9);
+	k->va = (unsigned long)va;
+	kunmap_atomic(va);
+	k->depth_at_exit = kmap_local_depth();
+	atomic_set(&k->done, 1);
+}
+
+static void send_kmap_interrupt(void *arg)
+{
+	struct irq_kmap *k = arg;
+
+	local_irq_enable();
+	smp_call_function_single(k->target, kmap_atomic_in_interrupt, k, true);
+	local_irq_disable();
+}
+
+static void kmap_atomic_in_interrupt_nests_above(struct ktest *t)
+{
+	struct page *outer = hm_alloc_highmem();
+	struct irq_kmap k = { .page = hm_alloc_highmem(),
+			      .target = smp_processor_id() };
+	int helper = other_cpu(), depth;
+	unsigned long flags;
+	void *va;
+
+	if (helper < 0) {
+		ktest_skip(t, "needs a second CPU to send the interrupt");
+		return;
+	}
+	KTEST_ASSERT_NOT_NULL(t, outer);
+	KTEST_ASSERT_NOT_NULL(t, k.page);
+	flags = irqs_on_begin();
+	va = kmap_local_page(outer);
+	hm_fill_page(va, page_to_pfn(outer), 10);
+	depth = kmap_local_depth();
+	smp_call_function_single(helper, send_kmap_interrupt, &k, false);
+	while (!atomic_read(&k.done))
+		cpu_relax();
+	KTEST_EXPECT_EQ(t, hm_check_page(va, page_to_pfn(outer), 10), -1);
+	KTEST_EXPECT_EQ(t, k.depth_at_entry, depth);
+	KTEST_EXPECT_EQ(t, k.depth_at_exit, depth);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), depth);
+	KTEST_EXPECT_NE(t, k.va, (unsigned long)va);
+	KTEST_EXPECT_EQ(t, k.bad, -1);
+	kunmap_local(va);
+	irqs_on_end(flags);
+	va = kmap_local_page(k.page);
+	KTEST_EXPECT_EQ(t, hm_check_page(va, page_to_pfn(k.page), 9), -1);
+	kunmap_local(va);
+	__free_page(outer);
+	__free_page(k.page);
+}
+
+/* ---- debug checks ------------------------------------------------------------ */
+
+static void map_one_more(void *page)
+{
+	kmap_local_page(page);
+}
+
+static void debug_slot_overflow(struct ktest *t)
+{
+	struct page *page = hm_alloc_highmem();
+	void *va[KM_MAX_IDX];
+	int i;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	for (i = 0; i < KM_MAX_IDX; i++)
+		va[i] = kmap_local_page(page);
+	ktest_expect_panic(t, map_one_more, page, "slot overflow");
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), KM_MAX_IDX);
+	for (i = KM_MAX_IDX - 1; i >= 0; i--)
+		kunmap_local(va[i]);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+	__free_page(page);
+}
+
+static void unmap_addr(void *va)
+{
+	kunmap_local(va);
+}
+
+static void debug_kunmap_out_of_order(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem(), *b = hm_alloc_highmem();
+	void *va, *vb;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	va = kmap_local_page(a);
+	vb = kmap_local_page(b);
+	ktest_expect_panic(t, unmap_addr, va, "out of order");
+	/* Nothing changed: the right order still works. */
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 2);
+	kunmap_local(vb);
+	kunmap_local(va);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+	__free_page(a);
+	__free_page(b);
+}
+
+static void debug_kunmap_of_no_kmap(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem(), *low = alloc_page(GFP_KERNEL);
+	void *va;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, low);
+	/* Nothing held at all. */
+	ktest_expect_panic(t, unmap_addr, lowmem_page_address(low),
+			   "not a kmap_local address");
+	va = kmap_local_page(a);
+	/* A lowmem address that was never kmapped. */
+	ktest_expect_panic(t, unmap_addr, lowmem_page_address(low),
+			   "not a kmap_local address");
+	/* A kmap-area address nobody mapped. */
+	ktest_expect_panic(t, unmap_addr, (void *)(KMAP_PERCPU_END -
+						   PAGE_SIZE),
+			   "not a kmap_local address");
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 1);
+	kunmap_local(va);
+	__free_page(a);
+	__free_page(low);
+}
+
+static void assert_none_held(void *where)
+{
+	kmap_local_assert_none_held(where);
+}
+
+static void debug_slot_held_at_context_switch(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem();
+	void *va;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	kmap_local_assert_none_held("ktest: nothing held");
+	va = kmap_local_page(a);
+	ktest_expect_panic(t, assert_none_held, (void *)"context switch",
+			   "context switch: CPU");
+	ktest_expect_panic(t, assert_none_held, (void *)"return to user",
+			   "still holds 1 kmap_local slot");
+	kunmap_local(va);
+	kmap_local_assert_none_held("ktest: all released");
+	__free_page(a);
+}
+
+struct cross_cpu {
+	struct page *page;
+	void *va;
+	atomic_t mapped, release, done;
+};
+
+static void hold_slot_until_released(void *arg)
+{
+	struct cross_cpu *c = arg;
+
+	local_irq_enable();
+	c->va = kmap_local_page(c->page);
+	atomic_set(&c->mapped, 1);
+	while (!atomic_read(&c->release))
+		cpu_relax();
+	kunmap_local(c->va);
+	local_irq_disable();
+	atomic_set(&c->done, 1);
+}
+
+static void debug_slot_used_on_another_cpu(struct ktest *t)
+{
+	struct cross_cpu c = { .page = hm_alloc_highmem() };
+	int helper = other_cpu();
+	char want[32];
+
+	if (helper < 0) {
+		ktest_skip(t, "needs a second CPU to hold the slot");
+		return;
+	}
+	KTEST_ASSERT_NOT_NULL(t, c.page);
+	smp_call_function_single(helper, hold_slot_until_released, &c, false);
+	while (!atomic_read(&c.mapped))
+		cpu_relax();
+	snprintf(want, sizeof(want), "mapped by CPU %d", helper);
+	ktest_expect_panic(t, unmap_addr, c.va, want);
+	atomic_set(&c.release, 1);
+	while (!atomic_read(&c.done))
+		cpu_relax();
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+	__free_page(c.page);
+}
+
+static void kunmap_page(void *page)
+{
+	kunmap(page);
+}
+
+static void kmap_irqs_off(void *page)
+{
+	local_irq_disable();
+	kmap(page);
+}
+
+static void copy_past_end(void *page)
+{
+	char buf[8] = { 0 };
+
+	memcpy_to_page(page, PAGE_SIZE - 4, buf, sizeof(buf));
+}
+
+static void debug_persistent_and_helper_misuse(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem();
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	ktest_expect_panic(t, kunmap_page, a, "is not kmapped");
+	ktest_expect_panic(t, kmap_irqs_off, a, "interrupts disabled");
+	ktest_expect_panic(t, copy_past_end, a, "crosses the end");
+	KTEST_EXPECT_TRUE(t, page_address(a) == NULL);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+	__free_page(a);
+}
+
+/* ---- statistics ---------------------------------------------------------- */
+
+static void stats_count_each_operation(struct ktest *t)
+{
+	struct page *a = hm_alloc_highmem();
+	struct kmap_stats s0, s1, s2;
+	int cpu = smp_processor_id();
+	unsigned long flags;
+	char buf[512];
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	flags = irqs_on_begin();
+	preempt_disable();
+	kmap_stats_get(cpu, &s0);
+	kunmap_local(kmap_local_page(a));
+	kmap_stats_get(cpu, &s1);
+	preempt_enable();
+	kmap(a);
+	kunmap(a);
+	kmap_stats_get(cpu, &s2);
+	irqs_on_end(flags);
+
+	KTEST_EXPECT_EQ(t, s1.kmap_local, s0.kmap_local + 1);
+	KTEST_EXPECT_EQ(t, s1.kunmap_local, s0.kunmap_local + 1);
+	if (kmap_mode() == KMAP_MODE_PERCPU) {
+		KTEST_EXPECT_EQ(t, s1.invlpg, s0.invlpg + 1);
+		KTEST_EXPECT_EQ(t, s1.shootdowns_sent, s0.shootdowns_sent);
+	} else {
+		KTEST_EXPECT_GE(t, s1.shootdowns_sent, s0.shootdowns_sent + 1);
+	}
+	KTEST_EXPECT_GE(t, s2.kmap, s1.kmap + 1);
+	KTEST_EXPECT_GE(t, s2.kunmap, s1.kunmap + 1);
+	KTEST_EXPECT_GT(t, kmap_stats_show(buf, sizeof(buf)), 0);
+	KTEST_EXPECT_TRUE(t, strstr(buf, kmap_mode_name()) != NULL);
+	__free_page(a);
+}
+
+/* ---- concurrent stress ------------------------------------------------------ */
+
+#define STRESS_PAGES	24	/* per CPU */
+
+struct stress_page {
+	struct page *page;
+	u32 salt;		/* what the page holds now */
+};
+
+struct stress {
+	struct stress_page pages[NR_CPUS][STRESS_PAGES];
+	unsigned int iterations;
+	atomic_t errors;
+	int first_cpu;
+	unsigned long first_pfn;
+};
+
+static u32 xorshift(u32 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+static void stress_error(struct stress *s, unsigned long pfn)
+{
+	if (atomic_fetch_add(1, &s->errors) == 0) {
+		s->first_cpu = smp_processor_id();
+		s->first_pfn = pfn;
+	}
+}
+
+/*
+ * One CPU's loop: map 1-3 of its own pages nested (kmap_local, or kmap
+ * for the outermost one time in four), check each still holds what this
+ * CPU last wrote, write a new signature, check it, unmap in reverse. A
+ * stale translation anywhere shows up as the wrong pfn or salt.
+ */
+static void stress_on_cpu(void *arg)
+{
+	struct stress *s = arg;
+	int cpu = smp_processor_id();
+	u32 rnd = 0x2545f491u * (cpu + 1);
+
+	for (unsigned int it = 0; it < s->iterations; it++) {
+		struct stress_page *sp[3];
+		void *va[3];
+		bool persistent = (xorshift(&rnd) & 3) == 0;
+		int n = 1 + xorshift(&rnd) % 3, i;
+
+		for (i = 0; i < n; i++) {
+			sp[i] = &s->pages[cpu][xorshift(&rnd) % STRESS_PAGES];
+			for (int j = 0; j < i; j++)
+				if (sp[j] == sp[i])	/* distinct pages */
+					sp[i] = &s->pages[cpu][(sp[i] -
+						s->pages[cpu] + 1) %
+						STRESS_PAGES];
+		}
+		for (i = 0; i < n; i++) {
+			unsigned long pfn = page_to_pfn(sp[i]->page);
+
+			va[i] = i == 0 && persistent ? kmap(sp[i]->page) :
+				kmap_local_page(sp[i]->page);
+			if (!hm_check_sparse(va[i], pfn, sp[i]->salt))
+				stress_error(s, pfn);
+		}
+		for (i = 0; i < n; i++) {
+			unsigned long pfn = page_to_pfn(sp[i]->page);
+			u32 salt = (cpu << 24) ^ (it << 2) ^ i;
+
+			hm_fill_sparse(va[i], pfn, salt);
+			sp[i]->salt = salt;
+		}
+		for (i = n - 1; i >= 0; i--) {
+			if (!hm_check_sparse(va[i], page_to_pfn(sp[i]->page),
+					     sp[i]->salt))
+				stress_error(s, page_to_pfn(sp[i]->page));
+			if (i == 0 && persistent)
+				kunmap(sp[i]->page);
+			else
+				kunmap_local(va[i]);
+		}
+	}
+}
+
+static void concurrent_stress_all_cpus(struct ktest *t)
+{
+	static struct stress s;
+	int ncpus = hm_online_cpus(), checked = 0, c, i, bad = 0;
+	u64 start;
+
+	memset(&s, 0, sizeof(s));
+	/* About the same total work whatever the CPU count. */
+	s.iterations = 4000 * ktest_scale / ncpus;
+	for (c = 0; c < ncpus; c++) {
+		for (i = 0; i < STRESS_PAGES; i++) {
+			struct stress_page *sp = &s.pages[c][i];
+			void *va;
+
+			sp->page = hm_alloc_highmem();
+			KTEST_ASSERT_NOT_NULL(t, sp->page);
+			sp->salt = c * 1000 + i;
+			va = kmap_local_page(sp->page);
+			hm_fill_sparse(va, page_to_pfn(sp->page), sp->salt);
+			kunmap_local(va);
+		}
+	}
+	start = ktime_get_ns();
+	hm_run_on_cpus(ncpus, stress_on_cpu, &s);
+	ktest_log(t, "%d CPUs x %u iterations in %llu ms (kmap=%s)", ncpus,
+		  s.iterations, (ktime_get_ns() - start) / NSEC_PER_MSEC,
+		  kmap_mode_name());
+	if (atomic_read(&s.errors))
+		ktest_log(t, "%d errors; first on CPU %d, pfn %#lx",
+			  atomic_read(&s.errors), s.first_cpu, s.first_pfn);
+	KTEST_EXPECT_EQ(t, atomic_read(&s.errors), 0);
+
+	/* Afterwards, from this CPU: every page holds its last signature. */
+	for (c = 0; c < ncpus; c++) {
+		for (i = 0; i < STRESS_PAGES; i++) {
+			struct stress_page *sp = &s.pages[c][i];
+			void *va = kmap_local_page(sp->page);
+
+			bad += !hm_check_sparse(va, page_to_pfn(sp->page),
+						sp->salt);
+			kunmap_local(va);
+			__free_page(sp->page);
+			checked++;
+		}
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, checked, ncpus * STRESS_PAGES);
+}
+
+static struct ktest_case highmem_cases[] = {
+	KTEST_CASE(kmap_tables_shared_by_every_directory),
+	KTEST_CASE(seed_bug_directory_created_before_kmap),
+	KTEST_CASE(kmap_mode_matches_command_line),
+	KTEST_CASE(kmap_local_lowmem_is_direct_map),
+	KTEST_CASE(kmap_local_highmem_maps_the_frame),
+	KTEST_CASE(kmap_local_nests_to_full_depth),
+	KTEST_CASE(patterns_through_frames_across_ram),
+	KTEST_CASE(helpers_copy_set_and_clear),
+	KTEST_CASE(kmap_reuses_mapping_and_sets_page_address),
+	KTEST_CASE(kmap_pool_wraparound_flushes_every_cpu),
+	KTEST_CASE(kmap_waits_when_pool_full),
+	KTEST_CASE(kmap_atomic_in_interrupt_nests_above),
+	KTEST_CASE(debug_slot_overflow),
+	KTEST_CASE(debug_kunmap_out_of_order),
+	KTEST_CASE(debug_kunmap_of_no_kmap),
+	KTEST_CASE(debug_slot_held_at_context_switch),
+	KTEST_CASE(debug_slot_used_on_another_cpu),
+	KTEST_CASE(debug_persistent_and_helper_misuse),
+	KTEST_CASE(stats_count_each_operation),
+	KTEST_CASE(concurrent_stress_all_cpus),
+	{}
+};
+
+static int highmem_suite_init(void)
+{
+	/* Every case starts and must end with no kmap_local held. */
+	return kmap_local_depth() != 0;
+}
+
+static struct ktest_suite highmem_suite = {
+	.name = "highmem",
+	.cases = highmem_cases,
+	.suite_init = highmem_suite_init,
+};
+ktest_register_suite(highmem_suite);

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Helpers shared by the highmem tests and benchmarks (mm/highmem_test.c). */
+#ifndef _MM_HIGHMEM_TEST_H
+#define _MM_HIGHMEM_TEST_H
+
+#include <mm.h>
+
+/* A page from ZONE_HIGHMEM, or NULL when that zone is empty. */
+struct page *hm_alloc_highmem(void);
+
+/* Whole-page pattern from (pfn, salt); check returns the first bad word
+ * index or -1. The sparse variants touch one word in 64. */
+void hm_fill_page(void *va, unsigned long pfn, u32 salt);
+int hm_check_page(const void *va, unsigned long pfn, u32 salt);
+void hm_fill_sparse(void *va, unsigned long pfn, u32 salt);
+bool hm_check_sparse(const void *va, unsigned long pfn, u32 salt);
+
+/* Online CPUs (at least 1). */
+int hm_online_cpus(void);
+/* Run fn(arg) on `n` online CPUs, this one included, all starting at
+ * once with interrupts enabled; returns when every one has finished. */
+void hm_run_on_cpus(int n, void (*fn)(void *), void *arg);
+
+#endif
