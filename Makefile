@@ -39,8 +39,13 @@ C_SRCS   := $(sort $(shell find $(SRCDIRS) -name '*.c'))
 ASM_SRCS := $(sort $(shell find $(SRCDIRS) -name '*.asm'))
 # The AP trampoline is assembled flat and embedded; it is not linked directly.
 ASM_SRCS := $(filter-out $(ARCH)/boot/trampoline.asm,$(ASM_SRCS))
-OBJS     := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
-DEPS     := $(OBJS:.o=.d)
+# The AP trampoline runs in real mode at a fixed low address, so it is
+# assembled flat and wrapped by a generated object (incbin) whose
+# .trampoline section kernel.ld places between __trampoline_start/_end.
+TRAMPOLINE     := $(O)/$(ARCH)/boot/trampoline.bin
+TRAMPOLINE_OBJ := $(O)/$(ARCH)/boot/trampoline_blob.o
+OBJS     := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o) $(TRAMPOLINE_OBJ)
+DEPS     := $(OBJS:.o=.d) $(TRAMPOLINE:.bin=.bin.d)
 
 KERNEL   := $(O)/kernel.elf
 LDSCRIPT := $(ARCH)/kernel.ld
@@ -60,6 +65,16 @@ $(O)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 	@$(if $(Q),echo "  AS      $<")
+
+$(TRAMPOLINE): $(ARCH)/boot/trampoline.asm
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) -f bin -I$(ARCH)/include/asm/ -MD $(@:.bin=.bin.d) -MP $< -o $@
+	@$(if $(Q),echo "  AS      $< (flat)")
+
+$(TRAMPOLINE_OBJ): $(TRAMPOLINE)
+	@printf 'section .trampoline progbits alloc noexec nowrite align=16\nincbin "%s"\n' \
+		$< > $(@:.o=.asm)
+	$(Q)$(NASM) -f elf32 $(@:.o=.asm) -o $@
 
 # The symbol table for backtraces comes from the kernel image itself. Pass 1
 # links with an empty table; its text symbols feed scripts/kallsyms.py, and

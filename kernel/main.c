@@ -16,6 +16,7 @@
 #include <ktest.h>
 #include <reboot.h>
 #include <cmdline.h>
+#include <smp.h>
 
 #define KERNEL_NAME	"kmapos"
 #define KERNEL_VERSION	"0.1"
@@ -41,6 +42,8 @@ void start_kernel(u32 magic, u32 boot_info)
 	show_zones();
 	highmem_init();
 	tsc_init();
+	smp_init();
+	serial_irq_init();
 
 	if (ktest_mode)
 		run_tests_and_exit();

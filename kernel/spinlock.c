@@ -17,6 +17,7 @@
 #include <ktest.h>
 #include <cmdline.h>
 #include <time.h>
+#include <string.h>
 #include <asm/processor.h>
 
 unsigned int spin_debug_timeout_ms = 5000;
@@ -45,11 +46,15 @@ static const char *lock_name(const spinlock_t *lock)
 	return lock->name ? lock->name : "?";
 }
 
-/* Only this CPU writes its own number into owner_cpu, and it clears it
- * before releasing, so seeing our number means we hold the lock. */
+/*
+ * Only the holder writes owner_cpu, and it clears it before releasing, so
+ * a locked lock showing our number is ours. (Testing "locked" too keeps a
+ * zero-filled, never-initialised lock from looking held by CPU 0.)
+ */
 bool spin_is_held_by_this_cpu(spinlock_t *lock)
 {
-	return READ_ONCE(lock->owner_cpu) == smp_processor_id();
+	return spin_is_locked(lock) &&
+	       READ_ONCE(lock->owner_cpu) == smp_processor_id();
 }
 
 static __noreturn void spin_lockup(spinlock_t *lock, unsigned long pc,

@@ -243,11 +243,13 @@ void show_zones(void)
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		struct zone *z = &zones[i];
 
+		if (z->end_pfn <= z->start_pfn) {
+			pr_info("  %-8s empty\n", z->name);
+			continue;
+		}
 		pr_info("  %-8s [mem 0x%08llx-0x%08llx] %lu pages (%lu MiB) managed, %lu free\n",
 			z->name, (u64)z->start_pfn << PAGE_SHIFT,
-			z->end_pfn > z->start_pfn
-				? ((u64)z->end_pfn << PAGE_SHIFT) - 1
-				: (u64)z->start_pfn << PAGE_SHIFT,
+			((u64)z->end_pfn << PAGE_SHIFT) - 1,
 			z->managed_pages, z->managed_pages >> 8,
 			z->free_pages);
 	}

@@ -13,6 +13,7 @@
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 int online_cpus(void)
@@ -25,6 +26,15 @@ int online_cpus(void)
 int current_cpu(void)
 {
 	return sched_getcpu();
+}
+
+int pin_to_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return sched_setaffinity(0, sizeof(set), &set) ? -errno : 0;
 }
 
 static struct utsname *uts(void)
@@ -144,6 +154,20 @@ int free_pages(unsigned long *low, unsigned long *high)
 	*low = (unsigned long)(all - hi);
 	*high = (unsigned long)hi;
 	return 0;
+}
+
+bool free_pages_settle(unsigned long low0, unsigned long high0,
+		       unsigned long *low, unsigned long *high, int ms)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	for (int waited = 0;; waited += 10) {
+		if (free_pages(low, high))
+			return false;
+		if ((*low == low0 && *high == high0) || waited >= ms)
+			return *low == low0 && *high == high0;
+		nanosleep(&tick, NULL);
+	}
 }
 
 void *map_pages(size_t n)

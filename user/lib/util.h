@@ -8,12 +8,18 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include <limits.h>	/* musl defines PAGE_SIZE (4096) there */
+#ifndef PAGE_SIZE
 #define PAGE_SIZE	4096UL
+#endif
 
 /* Online CPUs, as musl's sysconf() sees them (sched_getaffinity). */
 int online_cpus(void);
 /* The CPU this process runs on now (getcpu), or -1. */
 int current_cpu(void);
+
+/* Run the calling thread on `cpu` only (sched_setaffinity); 0 or -errno. */
+int pin_to_cpu(int cpu);
 
 /* Running on a Linux host (uname says "Linux")? See Documentation/userland.md. */
 bool on_linux(void);
@@ -44,6 +50,16 @@ uint8_t pattern_byte(uint32_t seed, size_t i);
  * pages). Returns 0, or -errno.
  */
 int free_pages(unsigned long *low, unsigned long *high);
+
+/*
+ * Poll free_pages() until it shows exactly (low0, high0) or `ms` passed;
+ * the last counts are left in *low, *high. True when they matched. For
+ * resources the kernel may release just after the event user space sees
+ * (a thread's kernel stack is freed after it last ran): a leak never
+ * matches, however long we wait.
+ */
+bool free_pages_settle(unsigned long low0, unsigned long high0,
+		       unsigned long *low, unsigned long *high, int ms);
 
 /* Map n anonymous read/write pages and touch each one; NULL on failure. */
 void *map_pages(size_t n);

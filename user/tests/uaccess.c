@@ -60,8 +60,9 @@ static void expect_efault_or_linux_short(long ret, long valid,
 }
 
 /*
- * Fill buf with diagnostic lines at this program's KTAP depth so that the
- * console output stays valid KTAP; the last byte is a newline.
+ * Fill buf with diagnostic lines at this program's KTAP depth, so that the
+ * console output stays valid KTAP: lines of about 100 bytes, the last one
+ * stretched to end exactly at buf + len with a newline (len >= 80).
  */
 static void fill_diag_lines(char *buf, size_t len, const char *tag)
 {
@@ -69,20 +70,13 @@ static void fill_diag_lines(char *buf, size_t len, const char *tag)
 	int line = 0;
 
 	while (i < len) {
-		char l[160];
-		int n = snprintf(l, sizeof(l), "%*s# %s: line %d ", 4 * ktap_depth(),
-				 "", tag, line++);
+		size_t rest = len - i, n = rest < 180 ? rest : 100;
 
-		for (; n < 100; n++)
-			l[n] = 'a' + (line + n) % 26;
-		l[n++] = '\n';
-		if ((size_t)n > len - i) {
-			/* Pad the tail as a short diagnostic of its own. */
-			memset(buf + i, '#', len - i);
-			buf[len - 1] = '\n';
-			return;
-		}
-		memcpy(buf + i, l, n);
+		snprintf(buf + i, n, "%*s# %s: line %d ", 4 * ktap_depth(), "",
+			 tag, line++);
+		for (size_t k = strlen(buf + i); k < n - 1; k++)
+			buf[i + k] = 'a' + (line + k) % 26;
+		buf[i + n - 1] = '\n';
 		i += n;
 	}
 }

@@ -16,6 +16,8 @@
 
 CR0_PE		equ 1 << 0
 CR0_WP		equ 1 << 16
+CR0_NW		equ 1 << 29
+CR0_CD		equ 1 << 30
 CR0_PG		equ 1 << 31
 SEL_CODE	equ 0x08
 SEL_DATA	equ 0x10
@@ -47,6 +49,7 @@ start16:
 	mov ss, ax
 	lgdt [tr_gdtr]
 	mov eax, cr0
+	and eax, ~(CR0_CD | CR0_NW)	; INIT leaves the caches disabled
 	or eax, CR0_PE
 	mov cr0, eax
 	jmp dword SEL_CODE:start32

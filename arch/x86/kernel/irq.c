@@ -65,7 +65,7 @@ static bool gsi_taken(u32 gsi)
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 		void *dev_id)
 {
-	struct irq_desc *d = &irq_descs[irq];
+	struct irq_desc *d;
 	unsigned long flags;
 	u16 line_flags;
 	u32 gsi;
@@ -73,6 +73,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 
 	if (irq >= NR_DEVICE_IRQS || !handler)
 		return -EINVAL;
+	d = &irq_descs[irq];
 	gsi = irq_to_gsi(irq, &line_flags);
 	if (gsi >= ioapic_nr_gsis())
 		return -EINVAL;
@@ -103,10 +104,11 @@ static void nop(void *info)
 
 void free_irq(unsigned int irq, void *dev_id)
 {
-	struct irq_desc *d = &irq_descs[irq];
+	struct irq_desc *d;
 	unsigned long flags;
 
 	BUG_ON(irq >= NR_DEVICE_IRQS);
+	d = &irq_descs[irq];
 	spin_lock_irqsave(&irq_desc_lock, flags);
 	if (!d->handler || d->dev_id != dev_id) {
 		spin_unlock_irqrestore(&irq_desc_lock, flags);

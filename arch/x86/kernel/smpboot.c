@@ -48,14 +48,14 @@ enum ap_state { AP_IDLE, AP_WAITING, AP_CALLED_IN, AP_FAILED };
 
 struct mp_config boot_mp_config;
 static int ap_state[NR_CPUS];
-static unsigned int max_cpus = NR_CPUS;
+unsigned int smp_max_cpus = NR_CPUS;
 static int panic_on_cpu = -1;
 
 extern const u8 __trampoline_start[], __trampoline_end[];
 
 static int nosmp_setup(const char *val)
 {
-	max_cpus = 1;
+	smp_max_cpus = 1;
 	return 0;
 }
 __setup("nosmp", nosmp_setup);
@@ -66,7 +66,7 @@ static int maxcpus_setup(const char *val)
 
 	if (kstrtoul(val, &n) || n < 1)
 		return -1;
-	max_cpus = min(n, (unsigned long)NR_CPUS);
+	smp_max_cpus = min(n, (unsigned long)NR_CPUS);
 	return 0;
 }
 __setup("maxcpus", maxcpus_setup);
@@ -104,7 +104,7 @@ static void enumerate_cpus(const struct mp_config *cfg, int boot_apicid)
 			boot_listed = true;
 		} else if (next >= NR_CPUS) {
 			beyond_nr++;
-		} else if ((unsigned int)next >= max_cpus) {
+		} else if ((unsigned int)next >= smp_max_cpus) {
 			beyond_max++;
 		} else {
 			cpu_to_apicid[next] = cfg->apic_ids[i];
@@ -122,7 +122,7 @@ static void enumerate_cpus(const struct mp_config *cfg, int boot_apicid)
 			NR_CPUS);
 	if (beyond_max)
 		pr_info("smp: %d CPUs not started (maxcpus=%u)\n", beyond_max,
-			max_cpus);
+			smp_max_cpus);
 }
 
 /* Wait up to `ms` for *state to leave `from` or for `cpu` to come online. */
@@ -291,6 +291,8 @@ void smp_init(void)
 	pr_info("smp: %u of %d CPUs online\n", num_online_cpus(),
 		min(cfg->nr_cpus, NR_CPUS));
 
+	/* Waiting for the call leaves this CPU spinning in kernel code, a
+	 * state the NMI report should show. */
 	if (panic_on_cpu >= 0)
-		smp_call_function_single(panic_on_cpu, panic_here, NULL, false);
+		smp_call_function_single(panic_on_cpu, panic_here, NULL, true);
 }

@@ -34,6 +34,9 @@ struct trampoline_header {
 	u32 apic_id;		/* only this APIC may use the block */
 } __packed;
 
+/* CPUs the kernel may start (nosmp: 1, maxcpus=N: N, else NR_CPUS). */
+extern unsigned int smp_max_cpus;
+
 /* C entry point of an application processor, from the trampoline. */
 __noreturn void start_secondary(int cpu);
 

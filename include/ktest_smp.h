@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for tests that need several CPUs at once (kernel/ktest_smp.c).
+ */
+#ifndef _KTEST_SMP_H
+#define _KTEST_SMP_H
+
+#include <types.h>
+#include <time.h>
+#include <asm/processor.h>
+
+/*
+ * Run fn(info) on every online CPU at the same time and return when all
+ * have finished. The other CPUs run it from the call-function IPI, with
+ * interrupts off; the calling CPU runs it with interrupts as they were.
+ * A CPU still busy after 60 s is reported as a kernel bug (panic).
+ */
+void ktest_run_on_all_cpus(void (*fn)(void *info), void *info);
+
+/*
+ * Spin until `cond` holds or `ms` milliseconds pass; evaluates to whether
+ * it held. For waiting on other CPUs; a timeout is a hang, not slowness,
+ * so pick generous limits.
+ */
+#define ktest_wait_until(cond, ms)					\
+	({								\
+		u64 __end = get_cycles() + (u64)tsc_khz * (ms);		\
+		bool __ok;						\
+		while (!(__ok = (cond)) && get_cycles() < __end)	\
+			cpu_relax();					\
+		__ok;							\
+	})
+
+/* xorshift32: a small, seedable generator for randomised tests. */
+static inline u32 ktest_rand(u32 *state)
+{
+	u32 x = *state ? *state : 0x9E3779B9;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	*state = x;
+	return x;
+}
+
+/* A random permutation of the online CPUs; returns how many there are. */
+int ktest_shuffled_cpus(int *cpus, u32 *rand_state);
+
+/* Benchmark samples in TSC cycles, summarised (sorts `samples`). */
+struct ktest_cycles {
+	u32 min, median, max;
+	u64 mean;
+};
+void ktest_cycles_summarise(u32 *samples, int n, struct ktest_cycles *out);
+
+#endif

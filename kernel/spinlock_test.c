@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Spinlock tests (suite "spinlock"): mutual exclusion under real
+ * contention from every CPU, ticket and trylock behaviour, and the debug
+ * checks firing on purpose-built misuse. Suite "spinlock_bench" prints
+ * acquisition costs.
+ *
+ * The misuse cases run the offending call under ktest_expect_panic(); the
+ * debug checks panic before changing the lock, except a lockup, whose
+ * waiter already holds a ticket: those cases reinitialise their lock.
+ */
+#include <ktest.h>
+#include <ktest_smp.h>
+#include <kernel.h>
+#include <atomic.h>
+#include <cpumask.h>
+#include <spinlock.h>
+#include <smp.h>
+#include <time.h>
+#include <asm/irqflags.h>
+
+#define COUNTER_TOTAL	1000000	/* increments in all, at least */
+
+static DEFINE_SPINLOCK(counter_lock);
+static unsigned long counter;	/* protected by counter_lock */
+
+static void increment_many(void *info)
+{
+	unsigned int n = (unsigned int)(unsigned long)info;
+	unsigned long flags;
+
+	for (unsigned int i = 0; i < n; i++) {
+		/* Both entry points, so both paths are exercised. */
+		if (i & 1) {
+			spin_lock_irqsave(&counter_lock, flags);
+			counter++;
+			spin_unlock_irqrestore(&counter_lock, flags);
+		} else {
+			spin_lock(&counter_lock);
+			counter++;
+			spin_unlock(&counter_lock);
+		}
+	}
+}
+
+/*
+ * Every CPU increments one counter under one lock at the same time. A
+ * plain `counter++` is a load and a store, so any lapse in mutual
+ * exclusion loses increments and the total comes out short.
+ */
+static void spinlock_counter_all_cpus(struct ktest *t)
+{
+	unsigned int cpus = num_online_cpus();
+	unsigned int per_cpu = DIV_ROUND_UP(COUNTER_TOTAL * ktest_scale, cpus);
+	u32 contended_before = counter_lock.contended;
+	u64 cycles_before = counter_lock.spin_cycles;
+	u64 t0 = get_cycles();
+	u32 contended;
+
+	counter = 0;
+	ktest_run_on_all_cpus(increment_many, (void *)(unsigned long)per_cpu);
+	contended = counter_lock.contended - contended_before;
+	ktest_log(t, "%u CPUs x %u = %lu increments in %llu ms; %u "
+		  "acquisitions spun, %llu cycles on average", cpus, per_cpu,
+		  counter, (get_cycles() - t0) / tsc_khz, contended,
+		  contended ? (counter_lock.spin_cycles - cycles_before) /
+			      contended : 0);
+	KTEST_EXPECT_EQ(t, counter, (unsigned long)cpus * per_cpu);
+	KTEST_EXPECT_GE(t, (unsigned long)cpus * per_cpu, COUNTER_TOTAL);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&counter_lock));
+}
+
+static void spinlock_ticket_and_trylock(struct ktest *t)
+{
+	spinlock_t lock;
+
+	spin_lock_init(&lock, "test");
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&lock));
+	KTEST_EXPECT_TRUE(t, spin_trylock(&lock));
+	KTEST_EXPECT_TRUE(t, spin_is_locked(&lock));
+	KTEST_EXPECT_TRUE(t, spin_is_held_by_this_cpu(&lock));
+	KTEST_EXPECT_FALSE(t, spin_trylock(&lock));	/* held: fails */
+	spin_unlock(&lock);
+	KTEST_EXPECT_FALSE(t, spin_is_held_by_this_cpu(&lock));
+	/* Tickets wrap at 16 bits without breaking the lock. */
+	for (int i = 0; i < 70000; i++) {
+		spin_lock(&lock);
+		spin_unlock(&lock);
+	}
+	KTEST_EXPECT_EQ(t, lock.owner, lock.next);
+	KTEST_EXPECT_EQ(t, lock.owner, (u16)(70000 + 1));
+	KTEST_EXPECT_EQ(t, lock.contended, 0);
+}
+
+static void spinlock_irqsave_restores_state(struct ktest *t)
+{
+	spinlock_t lock;
+	unsigned long flags;
+
+	spin_lock_init(&lock, "test");
+	KTEST_ASSERT_TRUE(t, !irqs_disabled());
+	spin_lock_irqsave(&lock, flags);
+	KTEST_EXPECT_TRUE(t, irqs_disabled());
+	KTEST_EXPECT_GT(t, preempt_count_read(), 0);
+	spin_unlock_irqrestore(&lock, flags);
+	KTEST_EXPECT_FALSE(t, irqs_disabled());
+
+	local_irq_disable();
+	spin_lock_irqsave(&lock, flags);
+	spin_unlock_irqrestore(&lock, flags);
+	KTEST_EXPECT_TRUE(t, irqs_disabled());	/* stays off */
+	local_irq_enable();
+}
+
+/* Another CPU holds the lock: trylock must fail until it lets go. */
+static spinlock_t remote_lock;
+
+static void remote_take(void *info)
+{
+	arch_spin_lock(&remote_lock, _THIS_IP_);
+}
+
+static void remote_release(void *info)
+{
+	arch_spin_unlock(&remote_lock);
+}
+
+static int other_cpu(void)
+{
+	int me, cpu;
+
+	preempt_disable();
+	me = smp_processor_id();
+	preempt_enable();
+	for_each_online_cpu(cpu)
+		if (cpu != me)
+			return cpu;
+	return -1;
+}
+
+static void spinlock_trylock_fails_while_other_cpu_holds(struct ktest *t)
+{
+	int cpu = other_cpu();
+
+	if (cpu < 0) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	spin_lock_init(&remote_lock, "remote");
+	smp_call_function_single(cpu, remote_take, NULL, true);
+	KTEST_EXPECT_EQ(t, remote_lock.owner_cpu, cpu);
+	KTEST_EXPECT_FALSE(t, spin_trylock(&remote_lock));
+	KTEST_EXPECT_FALSE(t, spin_is_held_by_this_cpu(&remote_lock));
+	smp_call_function_single(cpu, remote_release, NULL, true);
+	KTEST_EXPECT_TRUE(t, spin_trylock(&remote_lock));
+	spin_unlock(&remote_lock);
+}
+
+/* ---- debug checks ---------------------------------------------------------- */
+
+static bool need_debug(struct ktest *t)
+{
+	if (spin_debug_enabled())
+		return true;
+	ktest_skip(t, "spinlock debug mode is off (spinlock_debug=0)");
+	return false;
+}
+
+static void lock_it(void *lock)
+{
+	spin_lock(lock);
+}
+
+static void unlock_it(void *lock)
+{
+	spin_unlock(lock);
+}
+
+static void spinlock_debug_catches_recursion(struct ktest *t)
+{
+	spinlock_t lock;
+
+	if (!need_debug(t))
+		return;
+	spin_lock_init(&lock, "recursive");
+	spin_lock(&lock);
+	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, lock_it, &lock,
+						"spinlock recursion"));
+	/* The check fired before taking a ticket: the lock still works. */
+	KTEST_EXPECT_EQ(t, (u16)(lock.next - lock.owner), 1);
+	spin_unlock(&lock);
+	KTEST_EXPECT_TRUE(t, spin_trylock(&lock));
+	spin_unlock(&lock);
+}
+
+static void spinlock_debug_catches_unlock_of_free_lock(struct ktest *t)
+{
+	spinlock_t lock;
+
+	if (!need_debug(t))
+		return;
+	spin_lock_init(&lock, "free");
+	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, unlock_it, &lock,
+						"which is not locked"));
+	KTEST_EXPECT_EQ(t, lock.owner, lock.next);
+	KTEST_EXPECT_TRUE(t, spin_trylock(&lock));
+	spin_unlock(&lock);
+}
+
+static void spinlock_debug_catches_unlock_by_other_cpu(struct ktest *t)
+{
+	int cpu = other_cpu();
+	char expect[48];
+
+	if (!need_debug(t))
+		return;
+	if (cpu < 0) {
+		ktest_skip(t, "needs 2 CPUs");
+		return;
+	}
+	spin_lock_init(&remote_lock, "remote");
+	smp_call_function_single(cpu, remote_take, NULL, true);
+	snprintf(expect, sizeof(expect), "held by CPU %d since remote_take",
+		 cpu);
+	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, unlock_it, &remote_lock,
+						expect));
+	/* Still held by its owner, who can release it normally. */
+	KTEST_EXPECT_EQ(t, remote_lock.owner_cpu, cpu);
+	smp_call_function_single(cpu, remote_release, NULL, true);
+	KTEST_EXPECT_FALSE(t, spin_is_locked(&remote_lock));
+}
+
+/* A stand-in for the place a lock was taken, so the report can name it. */
+static __noinline void fake_owner_site(void)
+{
+	barrier();
+}
+
+static void spinlock_debug_catches_lockup(struct ktest *t)
+{
+	unsigned int saved = spin_debug_timeout_ms;
+	spinlock_t lock;
+
+	if (!need_debug(t))
+		return;
+	/* Forge a lock held forever by "CPU 7", taken in fake_owner_site. */
+	spin_lock_init(&lock, "stuck");
+	lock.next = 1;
+	lock.owner_cpu = 7;
+	lock.owner_pc = (unsigned long)fake_owner_site;
+	spin_debug_timeout_ms = 50;
+	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, lock_it, &lock,
+		"held by CPU 7, taken at fake_owner_site"));
+	spin_debug_timeout_ms = saved;
+	/* Our abandoned ticket is still in the lock: start it afresh. */
+	spin_lock_init(&lock, "stuck");
+}
+
+static struct ktest_case spinlock_cases[] = {
+	KTEST_CASE(spinlock_counter_all_cpus),
+	KTEST_CASE(spinlock_ticket_and_trylock),
+	KTEST_CASE(spinlock_irqsave_restores_state),
+	KTEST_CASE(spinlock_trylock_fails_while_other_cpu_holds),
+	KTEST_CASE(spinlock_debug_catches_recursion),
+	KTEST_CASE(spinlock_debug_catches_unlock_of_free_lock),
+	KTEST_CASE(spinlock_debug_catches_unlock_by_other_cpu),
+	KTEST_CASE(spinlock_debug_catches_lockup),
+	{}
+};
+
+static struct ktest_suite spinlock_suite = {
+	.name = "spinlock",
+	.cases = spinlock_cases,
+};
+ktest_register_suite(spinlock_suite);
+
+/* ---- benchmark ------------------------------------------------------------- */
+
+#define BENCH_ROUNDS	100000
+
+static void spinlock_bench_uncontended(struct ktest *t)
+{
+	spinlock_t lock;
+	u64 t0;
+
+	spin_lock_init(&lock, "bench");
+	t0 = get_cycles();
+	for (int i = 0; i < BENCH_ROUNDS; i++) {
+		spin_lock(&lock);
+		spin_unlock(&lock);
+	}
+	ktest_log(t, "lock + unlock, uncontended: %llu TSC cycles",
+		  (get_cycles() - t0) / BENCH_ROUNDS);
+}
+
+static void spinlock_bench_all_cpus(struct ktest *t)
+{
+	unsigned int cpus = num_online_cpus();
+	unsigned int per_cpu = BENCH_ROUNDS / cpus;
+	u32 contended = counter_lock.contended;
+	u64 spun = counter_lock.spin_cycles, t0 = get_cycles(), total;
+
+	counter = 0;
+	ktest_run_on_all_cpus(increment_many, (void *)(unsigned long)per_cpu);
+	total = get_cycles() - t0;
+	contended = counter_lock.contended - contended;
+	ktest_log(t, "%u CPUs contending: %llu TSC cycles per acquisition; "
+		  "%u of %lu spun, %llu cycles each on average", cpus,
+		  total / counter, contended, counter,
+		  contended ? (counter_lock.spin_cycles - spun) / contended : 0);
+}
+
+static struct ktest_case spinlock_bench_cases[] = {
+	KTEST_CASE(spinlock_bench_uncontended),
+	KTEST_CASE(spinlock_bench_all_cpus),
+	{}
+};
+
+static struct ktest_suite spinlock_bench_suite = {
+	.name = "spinlock_bench",
+	.cases = spinlock_bench_cases,
+	.bench = true,
+};
+ktest_register_suite(spinlock_bench_suite);
