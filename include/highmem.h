@@ -32,7 +32,7 @@
  *
  * The persistent pool follows at PKMAP_BASE (PDE 897, LAST_PKMAP pages).
  */
-#define KM_MAX_IDX		16	/* kmap_local nesting depth per CPU */
+#define KM_MAX_IDX		16	/* kmap_local levels per CPU */
 #define KMAP_TEMP_SLOTS		(NR_CPUS * KM_MAX_IDX)
 #define KMAP_TEMP_BASE		KMAP_BASE
 #define KMAP_PERCPU_BASE	(KMAP_BASE + KMAP_TEMP_SLOTS * PAGE_SIZE)

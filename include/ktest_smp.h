@@ -11,8 +11,8 @@
 
 /*
  * Run fn(info) on every online CPU at the same time and return when all
- * have finished. The other CPUs run it from the call-function IPI, with
- * interrupts off; the calling CPU runs it with interrupts as they were.
+ * have finished. Everywhere fn runs with interrupts enabled and preemption
+ * disabled (the other CPUs run it from their call-function IPI handler).
  * A CPU still busy after 60 s is reported as a kernel bug (panic).
  */
 void ktest_run_on_all_cpus(void (*fn)(void *info), void *info);

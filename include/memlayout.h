@@ -9,7 +9,7 @@
  *              | direct map of lowmem      |  PDEs 768-895, 4 MiB pages
  *              | (<= 512 MiB)              |
  *   0xE0000000 +---------------------------+  KMAP_BASE (PDE 896)
- *              | kmap_local / temp slots   |  NR_CPUS * KM_MAX_IDX pages
+ *              | kmap_local / temp slots   |  shared + per-CPU (highmem.h)
  *   0xE0400000 +---------------------------+  PKMAP_BASE (PDE 897)
  *              | persistent kmap pool      |  LAST_PKMAP pages
  *   0xE0800000 +---------------------------+  VMALLOC_START

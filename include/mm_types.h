@@ -2,7 +2,23 @@
 /*
  * struct mm_struct: one user address space. Shared by the threads of a
  * process; its cpumask says which CPUs currently run it, which is what
- * flush_tlb_mm_range() shoots down.
+ * flush_tlb_mm_range() shoots down. Documentation/processes.md draws the
+ * user address layout:
+ *
+ *   0xC0000000 +-----------------------+ USER_STACK_TOP
+ *              | stack (8 MiB region,  |  VM_GROWSDOWN, pages on demand
+ *              |  pages on demand)     |
+ *   0xBF800000 +-----------------------+
+ *              | gap                   |
+ *   0xBF000000 +-----------------------+ mmap_base: mmap2 searches down
+ *              | mmap regions          |
+ *              |          ...          |
+ *              | heap (brk), on demand |
+ *              | ELF segments (.text,  |  loaded by exec
+ *              |  .data, .bss)         |
+ *   0x00001000 +-----------------------+
+ *              | page 0: never mapped  |
+ *   0x00000000 +-----------------------+
  */
 #ifndef _MM_TYPES_H
 #define _MM_TYPES_H
@@ -11,7 +27,28 @@
 #include <cpumask.h>
 #include <spinlock.h>
 #include <list.h>
+#include <atomic.h>
 #include <asm/pgtable.h>
+
+#define USER_STACK_TOP		0xC0000000UL
+#define USER_STACK_SIZE		(8UL << 20)
+#define USER_MMAP_BASE		0xBF000000UL
+#define USER_MIN_ADDR		0x00001000UL
+
+/* vm_flags */
+#define VM_READ		0x0001
+#define VM_WRITE	0x0002
+#define VM_EXEC		0x0004
+#define VM_GROWSDOWN	0x0100	/* the stack */
+#define VM_HEAP		0x0200	/* the brk area */
+
+/* One region of user address space with one set of permissions. */
+struct vm_area_struct {
+	unsigned long vm_start;		/* page aligned */
+	unsigned long vm_end;		/* page aligned, exclusive */
+	unsigned long vm_flags;
+	struct list_head list;		/* mm->regions, sorted by address */
+};
 
 struct mm_struct {
 	pde_t *pgd;			/* page directory (lowmem) */
@@ -21,6 +58,8 @@ struct mm_struct {
 	struct list_head regions;	/* user memory regions (VMAs) */
 	unsigned long brk_start, brk;	/* program break */
 	unsigned long mmap_base;	/* where mmap searches from */
+	unsigned long start_stack;	/* initial user esp */
+	unsigned long nr_pages;		/* user frames mapped */
 };
 
 static inline cpumask_t *mm_cpumask(struct mm_struct *mm)

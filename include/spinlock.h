@@ -13,6 +13,15 @@
  * unlocking a lock this CPU does not hold, and spinning longer than
  * spin_debug_timeout_ms (a lockup), reporting the owner CPU and where it
  * took the lock. Documentation/smp.md lists the locking rules.
+ *
+ * Halting waiters: a ticket lock hands the lock to the next waiter in
+ * line even when the host has descheduled that (virtual) CPU, and under
+ * TCG with more vCPUs than host cores every waiter behind it then spins
+ * for a whole host time slice. So a waiter that has spun for a while with
+ * interrupts enabled halts instead (giving its host CPU to the others)
+ * and the unlocker wakes the next ticket's holder with an IPI; the timer
+ * tick wakes it too, as a backstop. Waiters with interrupts disabled
+ * always spin. `spinlock_halt=0` turns halting off.
  */
 #ifndef _SPINLOCK_H
 #define _SPINLOCK_H
@@ -32,6 +41,7 @@ typedef struct spinlock {
 	unsigned long owner_pc;	/* debug: where it was taken */
 	u32 contended;		/* acquisitions that had to spin */
 	u64 spin_cycles;	/* TSC cycles spent spinning */
+	u32 halted_waiters;	/* waiters now halted, awaiting a kick */
 } spinlock_t;
 
 #define __SPIN_LOCK_UNLOCKED(n) \
@@ -44,6 +54,14 @@ void spin_lock_init(spinlock_t *lock, const char *name);
 bool spin_debug_enabled(void);
 /* Lockup threshold in debug mode; tests lower it. Default 5000 ms. */
 extern unsigned int spin_debug_timeout_ms;
+
+/* Times `cpu` halted waiting for a lock, and kicks it sent. */
+void spin_halt_counts(int cpu, u32 *halts, u32 *kicks);
+
+/* The architecture wakes a halted waiter on `cpu` (an IPI). */
+void arch_spin_kick_cpu(int cpu);
+/* Can waiters halt (are other CPUs up and kick IPIs working)? */
+bool arch_spin_can_halt(void);
 
 /* The raw lock: no preemption or interrupt handling. */
 void arch_spin_lock(spinlock_t *lock, unsigned long pc);

@@ -88,6 +88,9 @@ void parse_early_params(void)
 	while ((line = next_arg(line, tmp, sizeof(tmp), &name, &val))) {
 		const struct kernel_param *p;
 
+		/* As on Linux, everything after "--" is for init only. */
+		if (!strcmp(name, "--"))
+			break;
 		for (p = __setup_start; p < __setup_end; p++) {
 			if (strcmp(p->name, name))
 				continue;

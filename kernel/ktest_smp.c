@@ -5,6 +5,8 @@
 #include <atomic.h>
 #include <cpumask.h>
 #include <smp.h>
+#include <preempt.h>
+#include <asm/irqflags.h>
 
 #define ALL_CPUS_TIMEOUT_MS	60000
 
@@ -15,14 +17,26 @@ struct all_cpus_call {
 	cpumask_t finished;
 };
 
+/*
+ * On the other CPUs this runs inside the call-function IPI. Interrupts
+ * go back on around fn, so that fn's lock waits can halt and its CPU
+ * keeps answering IPIs; preemption stays off, as this is no task that
+ * could be switched away from.
+ */
 static void all_cpus_trampoline(void *arg)
 {
 	struct all_cpus_call *c = arg;
+	unsigned long flags = arch_local_save_flags();
 
+	preempt_disable();
+	local_irq_enable();
 	c->fn(c->info);
+	if (arch_irqs_disabled_flags(flags))
+		local_irq_disable();
 	cpumask_set_cpu(smp_processor_id(), &c->finished);
 	smp_mb();
 	atomic_inc(&c->done);
+	preempt_enable_no_resched();
 }
 
 void ktest_run_on_all_cpus(void (*fn)(void *info), void *info)

@@ -16,17 +16,11 @@
 #include <ktest.h>
 #include <reboot.h>
 #include <cmdline.h>
+#include <sched.h>
 #include <smp.h>
 
 #define KERNEL_NAME	"kmapos"
 #define KERNEL_VERSION	"0.1"
-
-static void run_tests_and_exit(void)
-{
-	int failed = ktest_run_selected();
-
-	qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
-}
 
 void start_kernel(u32 magic, u32 boot_info)
 {
@@ -37,6 +31,7 @@ void start_kernel(u32 magic, u32 boot_info)
 
 	setup_arch(magic, boot_info);
 	setup_per_cpu_areas();
+	sched_init();
 	page_alloc_init();
 	pr_info("Zones:\n");
 	show_zones();
@@ -45,9 +40,6 @@ void start_kernel(u32 magic, u32 boot_info)
 	smp_init();
 	serial_irq_init();
 
-	if (ktest_mode)
-		run_tests_and_exit();
-
-	pr_notice("%s: nothing to run yet; powering off\n", KERNEL_NAME);
-	machine_power_off();
+	/* The init task runs the tests (ktest=) or /init; we become idle. */
+	rest_init();
 }

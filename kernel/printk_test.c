@@ -30,8 +30,11 @@ static int format(char *buf, size_t size, const char *fmt, ...)
 	do {								\
 		char __buf[128];					\
 		int __n = format(__buf, sizeof(__buf), fmt, ##__VA_ARGS__); \
-		KTEST_EXPECT_STREQ(t, __buf, want);			\
-		KTEST_EXPECT_EQ(t, __n, (int)strlen(want));		\
+		if (strcmp(__buf, want) || __n != (int)strlen(want))	\
+			ktest_fail_at(t, __FILE__, __LINE__,		\
+				      "\"%s\" gave \"%s\" (returned %d), "	\
+				      "expected \"%s\" (%d)", fmt, __buf,	\
+				      __n, want, (int)strlen(want));	\
 	} while (0)
 
 static void integer_conversions(struct ktest *t)

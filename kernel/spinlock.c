@@ -19,9 +19,32 @@
 #include <time.h>
 #include <string.h>
 #include <asm/processor.h>
+#include <cpumask.h>
+#include <atomic.h>
+
+/* Spin this long before halting: longer than any sane critical section,
+ * far shorter than a host time slice. */
+#define HALT_AFTER_US	20
 
 unsigned int spin_debug_timeout_ms = 5000;
 static int debug_param = -1;	/* -1: on only when tests run */
+static bool halt_enabled = true;
+
+/* What this CPU's halted waiter waits for; lock is NULL when not halted. */
+struct halt_slot {
+	spinlock_t *lock;
+	u32 ticket;
+};
+static DEFINE_PER_CPU(struct halt_slot, halt_slot);
+static DEFINE_PER_CPU(u32, spin_halts);
+static DEFINE_PER_CPU(u32, spin_kicks);
+
+static int spinlock_halt_setup(const char *val)
+{
+	halt_enabled = strcmp(val, "0") != 0;
+	return 0;
+}
+__setup("spinlock_halt", spinlock_halt_setup);
 
 static int spinlock_debug_setup(const char *val)
 {
@@ -66,20 +89,74 @@ static __noreturn void spin_lockup(spinlock_t *lock, unsigned long pc,
 	      READ_ONCE(lock->owner_cpu), (void *)READ_ONCE(lock->owner_pc));
 }
 
+/*
+ * Sleep until kicked, the timer ticks, or any other interrupt. The slot
+ * is published and halted_waiters raised (a full barrier) before the last
+ * look at `owner`; the unlocker stores `owner` before it reads them. So
+ * either we see our turn and do not halt, or it sees us and kicks. The
+ * kick may arrive before the hlt: "sti; hlt" takes it on the hlt.
+ */
+static void spin_halt(spinlock_t *lock, u16 ticket)
+{
+	struct halt_slot *slot = this_cpu_ptr(&halt_slot);
+
+	local_irq_disable();
+	slot->ticket = ticket;
+	WRITE_ONCE(slot->lock, lock);
+	__atomic_fetch_add(&lock->halted_waiters, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket) {
+		this_cpu_inc(spin_halts);
+		safe_halt();
+	} else {
+		local_irq_enable();
+	}
+	WRITE_ONCE(slot->lock, NULL);
+	__atomic_fetch_sub(&lock->halted_waiters, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Wake the CPU halted for `ticket` of `lock`, if there is one. */
+static void spin_kick(spinlock_t *lock, u16 ticket)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct halt_slot *slot = per_cpu_ptr(&halt_slot, cpu);
+
+		if (READ_ONCE(slot->lock) == lock &&
+		    (u16)READ_ONCE(slot->ticket) == ticket) {
+			this_cpu_inc(spin_kicks);
+			arch_spin_kick_cpu(cpu);
+			return;
+		}
+	}
+}
+
 static void spin_wait(spinlock_t *lock, u16 ticket, unsigned long pc)
 {
-	u64 start = rdtsc(), limit = 0, now;
+	u64 start = rdtsc(), limit = 0, halt_after = ~0ULL, now;
 
 	if (spin_debug_enabled() && tsc_khz)
 		limit = (u64)spin_debug_timeout_ms * tsc_khz;
+	if (halt_enabled && tsc_khz && !irqs_disabled() && arch_spin_can_halt())
+		halt_after = (u64)tsc_khz * HALT_AFTER_US / 1000;
 	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket) {
-		cpu_relax();
-		if (limit && (now = rdtsc()) - start > limit)
+		now = rdtsc();
+		if (limit && now - start > limit)
 			spin_lockup(lock, pc, now - start);
+		if (now - start > halt_after)
+			spin_halt(lock, ticket);
+		else
+			cpu_relax();
 	}
 	/* Counted by the new holder, so no atomics are needed. */
 	lock->contended++;
 	lock->spin_cycles += rdtsc() - start;
+}
+
+void spin_halt_counts(int cpu, u32 *halts, u32 *kicks)
+{
+	*halts = READ_ONCE(per_cpu(spin_halts, cpu));
+	*kicks = READ_ONCE(per_cpu(spin_kicks, cpu));
 }
 
 void arch_spin_lock(spinlock_t *lock, unsigned long pc)
@@ -115,6 +192,8 @@ bool arch_spin_trylock(spinlock_t *lock, unsigned long pc)
 
 void arch_spin_unlock(spinlock_t *lock)
 {
+	u16 next_owner;
+
 	if (spin_debug_enabled() && !spin_is_held_by_this_cpu(lock)) {
 		int owner = READ_ONCE(lock->owner_cpu);
 
@@ -126,9 +205,20 @@ void arch_spin_unlock(spinlock_t *lock)
 		      "CPU %d since %pS", smp_processor_id(), lock_name(lock),
 		      lock, owner, (void *)READ_ONCE(lock->owner_pc));
 	}
+	next_owner = lock->owner + 1;
 	lock->owner_cpu = -1;
-	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
-			 __ATOMIC_RELEASE);
+	__atomic_store_n(&lock->owner, next_owner, __ATOMIC_RELEASE);
+	/*
+	 * Nobody holds ticket next_owner yet: no one to wake. Otherwise
+	 * order the store above before reading halted_waiters (see
+	 * spin_halt). A waiter only halts long after taking its ticket, so
+	 * this cheap test never misses one.
+	 */
+	if (READ_ONCE(lock->next) == next_owner)
+		return;
+	smp_mb();
+	if (READ_ONCE(lock->halted_waiters))
+		spin_kick(lock, next_owner);
 }
 
 bool spin_is_locked(spinlock_t *lock)

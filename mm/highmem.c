@@ -40,7 +40,7 @@ static const struct kmap_local_ops *kmap_ops = &kmap_percpu_ops;
 
 DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
 
-/* ---- the kmap area ------------------------------------------------------ */
+/* ---- the kmap area ------------------------------------------------------- */
 
 pte_t *kmap_area_pte(unsigned long vaddr)
 {
@@ -99,7 +99,7 @@ const char *kmap_mode_name(void)
 	return kmap_ops->name;
 }
 
-/* ---- kmap=percpu: a fixed slot per (CPU, nesting level) ---------------- */
+/* ---- kmap=percpu: a fixed slot per (CPU, nesting level) ------------------ */
 
 static unsigned long percpu_slot_vaddr(int cpu, int idx)
 {
@@ -155,7 +155,7 @@ const struct kmap_local_ops kmap_percpu_ops = {
 	.slot_cpu = kmap_percpu_slot_cpu,
 };
 
-/* ---- the kmap_local front end ------------------------------------------- */
+/* ---- the kmap_local front end -------------------------------------------- */
 
 /*
  * Each CPU's kmap_local mappings form a stack: level i is the i-th
@@ -214,15 +214,8 @@ static __noreturn void kunmap_local_bad(const struct kmap_ctrl *ctrl,
 					unsigned long caller)
 {
 	int cpu = smp_processor_id(), depth = ctrl->depth, owner;
-	const struct kmap_local_entry *top = &ctrl->stack[depth - 1];
+	const struct kmap_local_entry *top;
 
-	for (int i = depth - 2; i >= 0; i--)
-		if (ctrl->stack[i].vaddr == vaddr)
-			panic("kunmap_local(%#lx) out of order on CPU %d by "
-			      "%pS: it is level %d of %d; unmap the innermost "
-			      "(%#lx, mapped by %pS) first", vaddr, cpu,
-			      (void *)caller, i, depth, top->vaddr,
-			      (void *)top->caller);
 	owner = is_kmap_area(vaddr) ? kmap_ops->slot_cpu(vaddr) : -1;
 	if (owner >= 0 && owner != cpu)
 		panic("kunmap_local(%#lx) on CPU %d by %pS: that slot was "
@@ -233,6 +226,14 @@ static __noreturn void kunmap_local_bad(const struct kmap_ctrl *ctrl,
 		panic("kunmap_local(%#lx) on CPU %d by %pS: not a kmap_local "
 		      "address (this CPU holds none)", vaddr, cpu,
 		      (void *)caller);
+	top = &ctrl->stack[depth - 1];
+	for (int i = depth - 2; i >= 0; i--)
+		if (ctrl->stack[i].vaddr == vaddr)
+			panic("kunmap_local(%#lx) out of order on CPU %d by "
+			      "%pS: it is level %d of %d; unmap the innermost "
+			      "(%#lx, mapped by %pS) first", vaddr, cpu,
+			      (void *)caller, i, depth, top->vaddr,
+			      (void *)top->caller);
 	panic("kunmap_local(%#lx) on CPU %d by %pS: not a kmap_local address "
 	      "held on this CPU (innermost is %#lx, mapped by %pS)", vaddr,
 	      cpu, (void *)caller, top->vaddr, (void *)top->caller);
@@ -359,7 +360,7 @@ void copy_highpage(struct page *to, struct page *from)
 	__kunmap_local(vfrom, CALLER);
 }
 
-/* ---- page_address ---------------------------------------------------------- */
+/* ---- page_address -------------------------------------------------------- */
 
 void *page_address(const struct page *page)
 {
@@ -401,6 +402,8 @@ int kmap_stats_show(char *buf, size_t size)
 	struct kmap_stats s;
 	int cpu, n;
 
+	if (!size)
+		return 0;
 	n = snprintf(buf, size, "kmap=%s\ncpu  kmap_local kunmap_local    "
 		     "kmap  kunmap  invlpg sd_sent sd_recv contend   waits\n",
 		     kmap_mode_name());

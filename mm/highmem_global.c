@@ -20,27 +20,29 @@
  * A slot moves through these states, all changed under temp_lock:
  *
  *   FREE --map--> MAPPED --unmap--> FLUSHING --shootdown done--> FREE
- *                           |
- *                           +--unmap, interrupts off--> STALE
- *                                 (a later sweep shoots it down: FREE)
+ *                           |                           ^
+ *                           | unmap in atomic context   | a later sweep
+ *                           +--------> STALE -----------+
  *
- * A shootdown waits for other CPUs to answer an IPI, which they cannot do
- * while they spin with interrupts off; so a CPU with interrupts disabled
- * must not start one. The seed never ran in interrupt context. Here:
- *   - a map with interrupts off takes this CPU's private kmap_local slot
+ * A shootdown waits for every other CPU to answer an IPI. A CPU spinning
+ * with interrupts off on a lock we hold never answers, so a CPU may start
+ * one only with interrupts on and no spinlock held (its preempt count is
+ * exactly its kmap_local levels). The seed never ran anywhere else. Here:
+ *   - a map in atomic context takes this CPU's private kmap_local slot
  *     (as kmap=percpu does): it needs no shootdown to be reused;
- *   - an unmap with interrupts off leaves the shared slot STALE, and the
- *     next unmap or map with interrupts on sweeps every STALE slot with
+ *   - an unmap in atomic context leaves the shared slot STALE, and the
+ *     next unmap or map that may shoot down sweeps every STALE slot with
  *     one shootdown.
  * At most NR_CPUS * KM_MAX_IDX slots are MAPPED at once (each CPU's
  * nesting depth is bounded and it cannot be preempted while mapping), and
- * that is the number of slots, so a CPU with interrupts on always finds a
- * slot that is FREE or can be made FREE.
+ * that is the number of slots, so a CPU that may shoot down always finds
+ * a slot that is FREE or can be made FREE.
  */
 #include "highmem_internal.h"
 #include <kernel.h>
 #include <smp.h>
 #include <tlbflush.h>
+#include <preempt.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 
@@ -74,6 +76,15 @@ static bool is_temp_slot(unsigned long vaddr)
 static int temp_slot_of(unsigned long vaddr)
 {
 	return (vaddr - TEMP_MAPPING_BASE) / PAGE_SIZE;
+}
+
+/*
+ * May this CPU wait for a shootdown now? `idx` is the kmap_local level
+ * being mapped or unmapped; levels 0..idx each disabled preemption once.
+ */
+static bool can_shootdown(int idx)
+{
+	return !irqs_disabled() && preempt_count_read() == idx + 1;
 }
 
 /* Under temp_lock. */
@@ -152,22 +163,21 @@ static unsigned long temp_map_page(struct page *page)
 }
 
 /* vmm_unmap_temp_page() of the seed, plus the shootdown SMP needs. */
-static void temp_unmap_page(unsigned long vaddr)
+static void temp_unmap_page(unsigned long vaddr, bool shootdown)
 {
-	bool can_shootdown = !irqs_disabled();
 	int slot = temp_slot_of(vaddr);
 	unsigned long flags;
 
 	flags = kmap_spin_lock_irqsave(&temp_lock);
 	WRITE_ONCE(*kmap_area_pte(vaddr), 0);
-	if (can_shootdown) {
+	if (shootdown) {
 		temp_slots[slot].state = TEMP_FLUSHING;
 	} else {
 		temp_slots[slot].state = TEMP_STALE;
 		nr_stale++;
 	}
 	spin_unlock_irqrestore(&temp_lock, flags);
-	if (!can_shootdown)
+	if (!shootdown)
 		return;
 
 	shootdown_temp_range(vaddr, vaddr + PAGE_SIZE);
@@ -181,7 +191,7 @@ static void temp_unmap_page(unsigned long vaddr)
 
 static unsigned long global_map(struct page *page, int idx)
 {
-	if (irqs_disabled())
+	if (!can_shootdown(idx))
 		return kmap_percpu_map(page, idx);
 	return temp_map_page(page);
 }
@@ -189,7 +199,7 @@ static unsigned long global_map(struct page *page, int idx)
 static void global_unmap(unsigned long vaddr, int idx)
 {
 	if (is_temp_slot(vaddr))
-		temp_unmap_page(vaddr);
+		temp_unmap_page(vaddr, can_shootdown(idx));
 	else
 		kmap_percpu_unmap(vaddr);
 }

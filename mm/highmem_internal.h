@@ -29,10 +29,11 @@ struct kmap_local_ops {
 	int (*slot_cpu)(unsigned long vaddr);
 };
 
-extern const struct kmap_local_ops kmap_percpu_ops;	/* mm/highmem.c */
-extern const struct kmap_local_ops kmap_global_ops;	/* highmem_global.c */
+/* kmap=percpu in highmem.c, kmap=global in highmem_global.c. */
+extern const struct kmap_local_ops kmap_percpu_ops;
+extern const struct kmap_local_ops kmap_global_ops;
 
-/* The per-CPU slot path, also used by kmap=global with interrupts off. */
+/* The per-CPU slot path, also used by kmap=global in atomic context. */
 unsigned long kmap_percpu_map(struct page *page, int idx);
 void kmap_percpu_unmap(unsigned long vaddr);
 int kmap_percpu_slot_cpu(unsigned long vaddr);

@@ -28,8 +28,7 @@
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 
-#define PKMAP_NR(vaddr)		(((vaddr) - PKMAP_BASE) >> PAGE_SHIFT)
-#define PKMAP_ADDR(nr)		(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
+#define PKMAP_ADDR(nr)	(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 
 #define PKMAP_HASH_BITS		8
 #define PKMAP_HASH_SIZE		(1 << PKMAP_HASH_BITS)
@@ -37,7 +36,7 @@
 
 static DEFINE_SPINLOCK(kmap_lock);
 static int pkmap_count[LAST_PKMAP];
-static unsigned int last_pkmap_nr;	/* where the allocator searched last */
+static unsigned int last_pkmap_nr;	/* the allocator's last entry */
 
 /* page -> entry: chains of entry numbers through pkmap_hash_next[]. */
 static DEFINE_SPINLOCK(pkmap_hash_lock);
@@ -172,11 +171,12 @@ static int map_new_virtual(struct page *page)
 
 	while ((nr = pkmap_find_free()) == PKMAP_NONE) {
 		/*
-		 * Every entry has a user: wait for a kunmap(). There are no
-		 * wait queues yet (include/wait.h), so drop the lock and
-		 * spin; the holders run on other CPUs. With wait queues this
-		 * becomes a sleep on a pkmap wait queue that kunmap() wakes
-		 * when a count drops to 1.
+		 * Every entry has a user: wait for a kunmap(). Sleeping
+		 * needs the scheduler's wait queues (include/wait.h), which
+		 * are not implemented yet, so drop the lock and spin; the
+		 * holders run on other CPUs. With wait queues this becomes
+		 * a sleep on a pkmap wait queue that kunmap() wakes when a
+		 * count drops to 1.
 		 */
 		kmap_stat_inc(pkmap_waits);
 		spin_unlock(&kmap_lock);

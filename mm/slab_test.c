@@ -8,6 +8,8 @@
 #include <mm.h>
 #include <kernel.h>
 #include <string.h>
+#include <smp.h>
+#include <cpumask.h>
 
 /* The size class kmalloc must use for `size` (small requests). */
 static unsigned int class_size(size_t size)
@@ -229,6 +231,108 @@ static void stress_random_sizes(struct ktest *t)
 	free_page(slots);
 }
 
+/* ---- all CPUs at once ------------------------------------------------------ */
+
+#define SHARED_SLOTS	128
+
+/*
+ * Objects travel between CPUs through shared slots, so most are freed by a
+ * CPU other than the one that allocated them: the per-class locks, not
+ * luck, keep the free lists consistent.
+ */
+struct slab_stress {
+	u8 *slots[SHARED_SLOTS];
+	unsigned int iterations;
+	atomic_t cpus, ops, bad, nomem;
+};
+
+/* An object records its size in its first word; the rest is a pattern. */
+static u8 stress_pattern(u32 size)
+{
+	return (u8)(size ^ (size >> 8) ^ 0x3c);
+}
+
+static void stress_fill(u8 *p, u32 size)
+{
+	*(u32 *)p = size;
+	memset(p + 4, stress_pattern(size), size - 4);
+}
+
+static bool stress_intact(const u8 *p)
+{
+	u32 size = *(const u32 *)p;
+
+	if (size < 8 || size > 3 * PAGE_SIZE)
+		return false;
+	for (u32 b = 4; b < size; b += 13)
+		if (p[b] != stress_pattern(size))
+			return false;
+	return p[size - 1] == stress_pattern(size);
+}
+
+static void slab_stress_on_cpu(void *arg)
+{
+	struct slab_stress *s = arg;
+	u32 seed = 0x9e3779b9u * (smp_processor_id() + 1);
+
+	for (unsigned int i = 0; i < s->iterations; i++) {
+		u32 r = lcg_next(&seed);
+		u8 **slot = &s->slots[r % SHARED_SLOTS];
+		u8 *obj = __atomic_exchange_n(slot, NULL, __ATOMIC_ACQ_REL);
+		u32 size;
+
+		if (obj) {
+			if (!stress_intact(obj))
+				atomic_inc(&s->bad);
+			kfree(obj);
+			continue;
+		}
+		size = max(8u, (u32)random_size(&seed));
+		obj = kmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+		if (!obj) {
+			atomic_inc(&s->nomem);
+			continue;
+		}
+		stress_fill(obj, size);
+		/* Someone may have filled the slot meanwhile: free theirs. */
+		obj = __atomic_exchange_n(slot, obj, __ATOMIC_ACQ_REL);
+		if (obj) {
+			if (!stress_intact(obj))
+				atomic_inc(&s->bad);
+			kfree(obj);
+		}
+	}
+	atomic_add(s->iterations, &s->ops);
+	atomic_inc(&s->cpus);
+}
+
+static void concurrent_alloc_free_all_cpus(struct ktest *t)
+{
+	static struct slab_stress s;
+	unsigned int ncpus = num_online_cpus();
+	unsigned long before;
+
+	if (ncpus < 2) {
+		ktest_skip(t, "needs at least 2 online CPUs");
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.iterations = 4000 * ktest_scale / ncpus + 100;
+	before = nr_free_pages();
+	on_each_cpu_mask(&cpu_online_mask, slab_stress_on_cpu, &s, true);
+	for (unsigned int i = 0; i < SHARED_SLOTS; i++) {
+		if (s.slots[i] && !stress_intact(s.slots[i]))
+			atomic_inc(&s.bad);
+		kfree(s.slots[i]);
+	}
+	ktest_log(t, "%u CPUs x %u operations", ncpus, s.iterations);
+	KTEST_EXPECT_EQ(t, atomic_read(&s.cpus), ncpus);
+	KTEST_EXPECT_EQ(t, atomic_read(&s.ops), ncpus * s.iterations);
+	KTEST_EXPECT_EQ(t, atomic_read(&s.bad), 0);
+	KTEST_EXPECT_EQ(t, atomic_read(&s.nomem), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
 /* ---- kfree() debug checks ------------------------------------------------ */
 
 static void kfree_fn(void *arg)
@@ -299,6 +403,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(impossible_sizes_fail_cleanly),
 	KTEST_CASE(zero_size_and_null),
 	KTEST_CASE(stress_random_sizes),
+	KTEST_CASE(concurrent_alloc_free_all_cpus),
 	KTEST_CASE(kfree_of_a_page_panics),
 	KTEST_CASE(kfree_of_a_non_lowmem_address_panics),
 	KTEST_CASE(kfree_inside_an_object_panics),

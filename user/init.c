@@ -267,6 +267,9 @@ static void demo_worker(int id)
 {
 	unsigned int seed = id, seen = 0;
 
+	/* One worker per CPU, if the kernel lets us choose (issue 6). */
+	pin_to_cpu(id);
+
 	for (int step = 1; step <= DEMO_STEPS; step++) {
 		char bar[DEMO_STEPS + 1];
 		int cpu;
@@ -324,10 +327,16 @@ static void shell_help(void)
 	    "  poweroff, exit     leave init: the kernel powers off\n");
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void shell_ls(void)
 {
-	char path[256];
+	char path[256], *names[128];
 	struct dirent *d;
+	int n = 0;
 	DIR *dir;
 
 	snprintf(path, sizeof(path), "%s/bin", root());
@@ -344,10 +353,15 @@ static void shell_ls(void)
 			say("  %s (thread test)\n", thread_tests[i]);
 		return;
 	}
-	while ((d = readdir(dir)))
-		if (d->d_name[0] != '.')
-			say("  %s\n", d->d_name);
+	while ((d = readdir(dir)) && n < 128)
+		if (d->d_name[0] != '.' && (names[n] = strdup(d->d_name)))
+			n++;
 	closedir(dir);
+	qsort(names, n, sizeof(names[0]), compare_names);
+	for (int i = 0; i < n; i++) {
+		say("  %s\n", names[i]);
+		free(names[i]);
+	}
 }
 
 static void shell_run(int argc, char **argv)

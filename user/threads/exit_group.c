@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -119,13 +120,29 @@ static void *finish_later(void *arg)
 	return NULL;		/* the last thread: the process exits 0 */
 }
 
-static void main_thread_pthread_exits(void *unused)
+static const char *self_path;
+
+/*
+ * In a freshly executed image: musl registers the thread-list lock as the
+ * main thread's clear_child_tid at start-up only (not after fork), and a
+ * main thread that pthread_exits relies on the kernel clearing it.
+ */
+static int main_thread_pthread_exits_image(void)
 {
 	pthread_t t;
 
-	(void)unused;
 	pthread_create(&t, NULL, finish_later, NULL);
 	pthread_exit(NULL);
+}
+
+static void main_thread_pthread_exits(void *unused)
+{
+	char *argv[] = { (char *)self_path, "--child-pthread-exit", NULL };
+	char *envp[] = { NULL };
+
+	(void)unused;
+	execve(self_path, argv, envp);
+	_exit(100);
 }
 
 static void expect_rounds(void (*fn)(void *), int rounds, bool exited,
@@ -192,7 +209,10 @@ static const struct ktap_case cases[] = {
 	{ 0 }
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
+	self_path = argv[0];
+	if (argc > 1 && !strcmp(argv[1], "--child-pthread-exit"))
+		return main_thread_pthread_exits_image();
 	return ktap_main("exit_group", cases);
 }

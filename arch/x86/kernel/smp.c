@@ -28,6 +28,7 @@
 #include <percpu.h>
 #include <preempt.h>
 #include <sched.h>
+#include <spinlock.h>
 #include <time.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
@@ -56,6 +57,7 @@ struct call_function_data {
 static DEFINE_PER_CPU(struct call_single_data *, call_queue);
 static DEFINE_PER_CPU(struct call_function_data, cfd_data);
 static DEFINE_PER_CPU(struct smp_ipi_stats, ipi_stats);
+static bool kick_ready;		/* the LAPIC is up: IPIs can be sent */
 
 /* Push onto `cpu`'s queue; true if it was empty (an IPI is needed). */
 static bool call_queue_push(int cpu, struct call_single_data *csd)
@@ -241,10 +243,28 @@ static void reschedule_interrupt(struct pt_regs *regs)
 	scheduler_ipi();
 }
 
+/* The interrupt itself is the point: it ends the waiter's hlt. */
+static void spinlock_kick_interrupt(struct pt_regs *regs)
+{
+	apic_eoi();
+}
+
+void arch_spin_kick_cpu(int cpu)
+{
+	apic_send_ipi(cpu, SPINLOCK_KICK_VECTOR);
+}
+
+bool arch_spin_can_halt(void)
+{
+	return kick_ready;
+}
+
 void smp_ipi_init(void)
 {
 	set_intr_handler(CALL_FUNCTION_VECTOR, call_function_interrupt);
 	set_intr_handler(RESCHEDULE_VECTOR, reschedule_interrupt);
+	set_intr_handler(SPINLOCK_KICK_VECTOR, spinlock_kick_interrupt);
+	WRITE_ONCE(kick_ready, true);
 }
 
 void smp_ipi_stats_get(int cpu, struct smp_ipi_stats *out)

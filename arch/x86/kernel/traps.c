@@ -106,6 +106,10 @@ __weak void prepare_exit_to_usermode(struct pt_regs *regs)
 {
 }
 
+__weak void irqentry_exit_to_kernel(struct pt_regs *regs)
+{
+}
+
 static void describe_page_fault(const struct pt_regs *regs)
 {
 	u32 e = regs->error_code;
@@ -152,4 +156,6 @@ void x86_handle_interrupt(struct pt_regs *regs)
 	}
 	if (user_mode(regs))
 		prepare_exit_to_usermode(regs);
+	else
+		irqentry_exit_to_kernel(regs);
 }

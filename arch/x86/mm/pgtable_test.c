@@ -8,14 +8,20 @@
  * pgd_alloc() freezes the kernel PDEs for the rest of the boot. That is
  * harmless here: every kernel page table exists before the tests run
  * (paging_init() and highmem_init()), as it must before the first process.
+ *
+ * A test that relies on a local invlpg stays on one CPU (preemption off)
+ * between mapping and reading. Removing a mapping is followed by a
+ * shootdown, as it must be for any kernel mapping, so no CPU keeps a stale
+ * translation of the test address for a later test.
  */
 #include <ktest.h>
 #include <mm.h>
 #include <setup.h>
 #include <kernel.h>
 #include <string.h>
+#include <tlbflush.h>
 #include <asm/pgtable.h>
-#include <asm/tlbflush.h>
+#include <preempt.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 
@@ -66,7 +72,7 @@ static void map_translate_unmap_in_vmalloc_area(struct ktest *t)
 {
 	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
 	unsigned long before;
-	u32 *va = (u32 *)TEST_KVA, *pa_a, *pa_b;
+	u32 *va = (u32 *)TEST_KVA, *pa_a, *pa_b, seen_a, seen_b;
 	pte_t pte;
 
 	KTEST_ASSERT_NOT_NULL(t, a);
@@ -86,18 +92,22 @@ static void map_translate_unmap_in_vmalloc_area(struct ktest *t)
 	KTEST_EXPECT_EQ(t, pte & PAGE_MASK, page_to_phys(a));
 	KTEST_EXPECT_EQ(t, PTE_PROT(pte), _PAGE_PRESENT | _PAGE_RW);
 
+	/* A local invlpg suffices while no other CPU has used the address. */
+	preempt_disable();
 	local_flush_tlb_page(TEST_KVA);
-	KTEST_EXPECT_EQ(t, va[5], 0xaaaa0005);
+	seen_a = va[5];
 	va[6] = 0x600d600d;		/* write through the new mapping */
-	KTEST_EXPECT_EQ(t, pa_a[6], 0x600d600d);
-
 	/* Point the same address at another frame. */
 	map_page(kernel_directory, TEST_KVA, page_to_phys(b), PAGE_KERNEL);
 	local_flush_tlb_page(TEST_KVA);
-	KTEST_EXPECT_EQ(t, va[5], 0xbbbb0005);
+	seen_b = va[5];
+	preempt_enable();
+	KTEST_EXPECT_EQ(t, seen_a, 0xaaaa0005);
+	KTEST_EXPECT_EQ(t, pa_a[6], 0x600d600d);
+	KTEST_EXPECT_EQ(t, seen_b, 0xbbbb0005);
 
 	pte = unmap_page(kernel_directory, TEST_KVA);
-	local_flush_tlb_page(TEST_KVA);
+	flush_tlb_kernel_range(TEST_KVA, TEST_KVA + PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, pte & PAGE_MASK, page_to_phys(b));
 	KTEST_EXPECT_EQ(t, translate(kernel_directory, TEST_KVA), 0);
 	KTEST_EXPECT_EQ(t, unmap_page(kernel_directory, TEST_KVA), 0);
@@ -118,17 +128,19 @@ static void access_after_unmap_faults(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_ASSERT_EQ(t, map_page(kernel_directory, TEST_KVA,
 				    page_to_phys(page), PAGE_KERNEL), 0);
+	preempt_disable();
 	local_flush_tlb_page(TEST_KVA);
 	read_test_kva(&sink);		/* mapped: no fault */
+	preempt_enable();
 	unmap_page(kernel_directory, TEST_KVA);
-	local_flush_tlb_page(TEST_KVA);
+	flush_tlb_kernel_range(TEST_KVA, TEST_KVA + PAGE_SIZE);
 	ktest_expect_panic(t, read_test_kva, &sink, "page fault");
 	__free_page(page);
 }
 
 static void process_directory_shares_kernel_tables(struct ktest *t)
 {
-	unsigned long before = nr_free_pages(), flags;
+	unsigned long before = nr_free_pages(), flags, old_cr3;
 	struct page *user_page = alloc_page(GFP_KERNEL);
 	struct page *kern_page = alloc_page(GFP_KERNEL);
 	unsigned int differ = 0, user_pdes = 0;
@@ -172,16 +184,17 @@ static void process_directory_shares_kernel_tables(struct ktest *t)
 
 	/* And both are readable with the process directory loaded. */
 	local_irq_save(flags);
+	old_cr3 = read_cr3();
 	switch_pgd(pgdir);
 	seen_user = READ_ONCE(*(u32 *)TEST_UVA);
 	seen_kernel = READ_ONCE(*(u32 *)TEST_KVA);
-	switch_pgd(kernel_directory);
+	write_cr3(old_cr3);
 	local_irq_restore(flags);
 	KTEST_EXPECT_EQ(t, seen_user, 0x05e40001);
 	KTEST_EXPECT_EQ(t, seen_kernel, 0x4e4e0002);
 
 	unmap_page(kernel_directory, TEST_KVA);
-	local_flush_tlb_page(TEST_KVA);
+	flush_tlb_kernel_range(TEST_KVA, TEST_KVA + PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, translate(pgdir, TEST_KVA), 0);
 	pgd_free(pgdir);
 	__free_page(user_page);

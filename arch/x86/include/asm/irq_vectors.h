@@ -10,6 +10,7 @@
 #define LOCAL_TIMER_VECTOR	0xEC
 #define RESCHEDULE_VECTOR	0xFC
 #define CALL_FUNCTION_VECTOR	0xFB
+#define SPINLOCK_KICK_VECTOR	0xFD	/* wakes a halted lock waiter */
 #define ERROR_APIC_VECTOR	0xFE
 #define SPURIOUS_APIC_VECTOR	0xFF
 

@@ -36,5 +36,7 @@ bool user_exception(struct pt_regs *regs, int signo);
 
 /* Called on every return to user mode, before the iret. */
 void prepare_exit_to_usermode(struct pt_regs *regs);
+/* Called on every return from an interrupt to kernel mode (preemption). */
+void irqentry_exit_to_kernel(struct pt_regs *regs);
 
 #endif

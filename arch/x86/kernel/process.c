@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The x86 side of tasks: preparing a new task's kernel stack so that its
+ * first switch lands in ret_from_fork, switching the per-CPU state that
+ * belongs to the running task (TSS kernel stack, TLS descriptors,
+ * `current`), and the register state a freshly exec'd program starts with.
+ */
+#include <task.h>
+#include <sched.h>
+#include <kernel.h>
+#include <string.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+#include <asm/processor.h>
+#include <asm/irqflags.h>
+
+extern struct task_struct *__switch_to_asm(struct task_struct *prev,
+					   struct task_struct *next);
+extern char ret_from_fork[];
+
+/* The five words __switch_to_asm pops for a task that never ran. */
+struct fork_frame {
+	u32 edi, esi, ebx, ebp;
+	u32 ret;
+};
+
+static void load_tls(struct task_struct *t)
+{
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		gdt_set_tls(GDT_ENTRY_TLS_MIN + i, &t->thread.tls_array[i]);
+}
+
+/*
+ * The kernel does not use %gs, so on kernel entry it keeps the user's
+ * selector. Once the descriptor behind it changes (another task's TLS is
+ * loaded, or this task's is cleared), reloading that stale selector, as
+ * every interrupt return does, could fault in the kernel. Null it: the
+ * user's value is safe in its struct pt_regs.
+ */
+static inline void load_gs_null(void)
+{
+	__asm__ __volatile__("movw %w0, %%gs" : : "r"(0) : "memory");
+}
+
+/* Called by the scheduler with interrupts off and the rq lock held. */
+struct task_struct *switch_to(struct task_struct *prev,
+			      struct task_struct *next)
+{
+	if (next->thread.sp0)
+		tss_set_kernel_stack(next->thread.sp0);
+	load_gs_null();
+	if (next->mm)
+		load_tls(next);
+	this_cpu_write(current_task, next);
+	return __switch_to_asm(prev, next);
+}
+
+/*
+ * Data segment selectors a task returns to user mode with must still be
+ * loadable: set_thread_area() or exec may have emptied the TLS descriptor
+ * a saved selector names, and the iret path would then fault in the
+ * kernel. Such a selector becomes the null selector, as on Linux.
+ */
+static u32 sanitize_selector(struct task_struct *t, u32 sel)
+{
+	unsigned int idx = (sel & 0xFFFF) >> 3;
+	const struct desc_struct *d;
+
+	if (sel == 0 || sel == __USER_DS || sel == __USER_CS)
+		return sel;
+	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return 0;	/* not a user data selector at all */
+	d = &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
+	return (d->access & 0x80) ? sel : 0;
+}
+
+void fixup_user_segments(struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+
+	regs->ds = sanitize_selector(t, regs->ds) ?: __USER_DS;
+	regs->es = sanitize_selector(t, regs->es) ?: __USER_DS;
+	regs->fs = sanitize_selector(t, regs->fs);
+	regs->gs = sanitize_selector(t, regs->gs);
+}
+
+/*
+ * Set up p's kernel stack. fn != NULL: a kernel thread that runs fn(arg).
+ * Else a user task whose registers are a copy of `regs` (fork/clone)
+ * except eax = 0 (the child's return value) and, if usp, the stack.
+ */
+void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg,
+		 const struct pt_regs *regs, unsigned long usp)
+{
+	struct pt_regs *child;
+	struct fork_frame *frame;
+
+	p->thread.sp0 = (unsigned long)p->stack + THREAD_SIZE;
+	child = task_pt_regs(p);
+	frame = (struct fork_frame *)child - 1;
+	memset(frame, 0, sizeof(*frame));
+	frame->ret = (u32)ret_from_fork;
+	if (fn) {
+		memset(child, 0, sizeof(*child));
+		frame->ebx = (u32)fn;
+		frame->esi = (u32)arg;
+	} else {
+		*child = *regs;
+		child->eax = 0;
+		if (usp)
+			child->esp = usp;
+	}
+	p->thread.sp = (unsigned long)frame;
+}
+
+/* The user registers a new program starts with (execve). */
+void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->cs = __USER_CS;
+	regs->ds = regs->es = regs->ss = __USER_DS;
+	regs->fs = regs->gs = 0;
+	regs->eip = eip;
+	regs->esp = esp;
+	regs->eflags = X86_EFLAGS_IF | 0x2;	/* bit 1 is always set */
+}
+
+/* exec drops the TLS descriptors of the old program. */
+void flush_thread(struct task_struct *t)
+{
+	memset(t->thread.tls_array, 0, sizeof(t->thread.tls_array));
+	local_irq_disable();
+	load_gs_null();
+	load_tls(t);
+	local_irq_enable();
+}
+
+/* The caller's TLS descriptor `idx` changed (set_thread_area). */
+void tls_changed(struct task_struct *t, int idx)
+{
+	local_irq_disable();
+	load_gs_null();
+	gdt_set_tls(idx, &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN]);
+	local_irq_enable();
+}
+
+/* AT_HWCAP: the CPUID leaf 1 EDX feature bits, as Linux i386 passes. */
+u32 arch_elf_hwcap(void)
+{
+	u32 a, b, c, d;
+
+	cpuid(1, &a, &b, &c, &d);
+	return d;
+}

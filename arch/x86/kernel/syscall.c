@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The user/kernel boundary on x86: int $0x80 system-call entry, the work
+ * done on every return to user mode, and CPU exceptions raised by user
+ * code, which become signals for the process instead of kernel panics.
+ *
+ *   ring 3  --int $0x80-->  entry.asm stub  --> x86_handle_interrupt()
+ *                                                 syscall_interrupt()
+ *                                                   do_syscall(regs)
+ *                                                 prepare_exit_to_usermode()
+ *   ring 3  <---------------------- iret ------- ret_from_interrupt
+ *
+ * The gate is an interrupt gate (interrupts off on entry); the handler
+ * turns them on, so a system call can sleep and be preempted.
+ */
+#include <task.h>
+#include <sched.h>
+#include <signal.h>
+#include <syscalls.h>
+#include <mman.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <asm/traps.h>
+#include <asm/processor.h>
+#include <asm/irqflags.h>
+
+void fixup_user_segments(struct pt_regs *regs);
+
+static void syscall_interrupt(struct pt_regs *regs)
+{
+	local_irq_enable();
+	regs->eax = do_syscall(regs);
+}
+
+void syscall_init(void)
+{
+	set_intr_handler(SYSCALL_VECTOR, syscall_interrupt);
+	set_user_gate(SYSCALL_VECTOR);
+}
+
+/*
+ * Last stop before iret to user mode, interrupts off on return. Pending
+ * work is done with interrupts on, then re-checked: a wake-up or signal
+ * may arrive meanwhile.
+ */
+void prepare_exit_to_usermode(struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+
+	for (;;) {
+		local_irq_disable();
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
+			continue;
+		}
+		if (signal_pending(t)) {
+			local_irq_enable();
+			do_signal();
+			continue;
+		}
+		break;
+	}
+	fixup_user_segments(regs);
+	kmap_local_assert_none_held("return to user");
+}
+
+/* Kernel thread function returned (ret_from_fork). */
+void ret_from_kernel_thread(int ret)
+{
+	/* A kernel thread that exec'd a program goes to user mode now. */
+	if (current->mm)
+		return;
+	do_exit(W_EXITED(ret));
+}
+
+static const char *const trap_names[32] = {
+	[X86_TRAP_DE] = "divide error", [X86_TRAP_DB] = "debug",
+	[X86_TRAP_BP] = "int3", [X86_TRAP_OF] = "overflow",
+	[X86_TRAP_BR] = "bounds", [X86_TRAP_UD] = "invalid opcode",
+	[X86_TRAP_NM] = "device not available",
+	[X86_TRAP_TS] = "invalid TSS", [X86_TRAP_NP] = "segment not present",
+	[X86_TRAP_SS] = "stack segment", [X86_TRAP_GP] = "general protection",
+	[X86_TRAP_MF] = "coprocessor error", [X86_TRAP_AC] = "alignment check",
+	[X86_TRAP_XF] = "simd exception",
+};
+
+/*
+ * A CPU exception in user mode (traps.c calls this with interrupts off).
+ * Page faults inside a region are demand paging; anything else kills the
+ * process with the signal Linux would send, after a Linux-like line.
+ */
+bool user_exception(struct pt_regs *regs, int signo)
+{
+	struct task_struct *t = current;
+	unsigned long addr = read_cr2();	/* before anything can fault */
+
+	if (!t->mm)
+		return false;
+	local_irq_enable();
+	if (regs->vector == X86_TRAP_PF) {
+		bool write = regs->error_code & X86_PF_WRITE;
+
+		if (!(regs->error_code & X86_PF_PROT) &&
+		    !handle_mm_fault(t->mm, addr, write))
+			return true;
+		pr_info("%s[%d]: segfault at %lx ip %08x sp %08x error %x\n",
+			t->comm, t->pid, addr, regs->eip, regs->esp,
+			regs->error_code);
+	} else {
+		pr_info("traps: %s[%d] %s ip:%x sp:%x error:%x\n", t->comm,
+			t->pid, trap_names[regs->vector] ?
+			trap_names[regs->vector] : "trap",
+			regs->eip, regs->esp, regs->error_code);
+	}
+	/* Fatal whatever the process asked for: it cannot go on. */
+	force_sig_fatal(signo);
+	return true;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The initramfs: a cpio "newc" archive passed as the first Multiboot
+ * module (QEMU -initrd), parsed in place at boot (kernel/initramfs.c).
+ * Its files are read-only and stay where the boot loader put them.
+ */
+#ifndef _INITRAMFS_H
+#define _INITRAMFS_H
+
+#include <types.h>
+
+#define S_IFMT		0170000
+#define S_IFDIR		0040000
+#define S_IFREG		0100000
+#define S_IFLNK		0120000
+#define S_IFCHR		0020000
+#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
+#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
+
+struct initramfs_entry {
+	const char *name;	/* path without leading "/" or "./"; "" = root */
+	u32 mode;
+	const void *data;
+	u32 size;
+};
+
+/* Parse a newc archive in memory; 0 or -errno (nothing is kept then). */
+int initramfs_parse(const void *archive, unsigned long len);
+/* Parse the boot module, if there is one. */
+void initramfs_init(void);
+/* Find a path (absolute or relative to "/"), following symlinks. */
+const struct initramfs_entry *initramfs_lookup(const char *path);
+/* Entries by index, for directory listings. */
+int initramfs_count(void);
+const struct initramfs_entry *initramfs_get(int i);
+
+#endif

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * User address spaces: the mm_struct life cycle (mm/mm.c), regions and
+ * the memory system calls (mm/mmap.c), page faults and page-table walks
+ * (mm/memory.c). The PROT_ and MAP_ values are the Linux i386 ABI.
+ */
+#ifndef _MMAN_H
+#define _MMAN_H
+
+#include <mm_types.h>
+
+#define PROT_NONE		0x0
+#define PROT_READ		0x1
+#define PROT_WRITE		0x2
+#define PROT_EXEC		0x4
+
+#define MAP_SHARED		0x01
+#define MAP_PRIVATE		0x02
+#define MAP_TYPE		0x0f
+#define MAP_FIXED		0x10
+#define MAP_ANONYMOUS		0x20
+#define MAP_GROWSDOWN		0x0100
+#define MAP_DENYWRITE		0x0800
+#define MAP_EXECUTABLE		0x1000
+#define MAP_LOCKED		0x2000
+#define MAP_NORESERVE		0x4000
+#define MAP_POPULATE		0x8000
+#define MAP_NONBLOCK		0x10000
+#define MAP_STACK		0x20000
+#define MAP_FIXED_NOREPLACE	0x100000
+
+struct task_struct;
+
+/* Life cycle. mm_alloc() returns an empty space with one user. */
+struct mm_struct *mm_alloc(void);
+static inline void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->users);
+}
+/* Drop a user; the last one frees every frame, table and region. */
+void mmput(struct mm_struct *mm);
+/* fork: a copy of `old` with its own frames (eager copy). */
+struct mm_struct *dup_mm(struct mm_struct *old);
+/* Scheduler: switch this CPU from prev's directory to next's (NULL: the
+ * kernel's), keeping the cpumasks exact. */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next, int cpu);
+/* Make `mm` the calling task's address space (exec); returns the old. */
+struct mm_struct *exec_mmap(struct mm_struct *mm);
+/* The calling task gives up its address space (exit). */
+void exit_mm(void);
+
+/* Regions (mm->lock held by the caller for the __ variants). */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+int __insert_region(struct mm_struct *mm, unsigned long start,
+		    unsigned long end, unsigned long flags);
+int __do_munmap(struct mm_struct *mm, unsigned long start,
+		unsigned long len);
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int do_mprotect(struct mm_struct *mm, unsigned long start,
+		unsigned long len, unsigned long prot);
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+/* Where a region of `len` bytes fits, searching down from mmap_base;
+ * 0 if nowhere. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
+				unsigned long len);
+
+/*
+ * Resolve a fault at addr: allocate the page if addr is inside a region
+ * that allows the access. 0, -EFAULT (no region or not allowed) or
+ * -ENOMEM. The __ variant expects mm->lock held.
+ */
+int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
+/* Unmap and free the frames of [start, end); returns the pages freed.
+ * The caller flushes the TLB before the frames can be reused: the frames
+ * are freed only after flush_tlb_mm_range() here. */
+unsigned long zap_page_range(struct mm_struct *mm, unsigned long start,
+			     unsigned long end);
+/* PTE protection bits for a region's flags. */
+u32 vm_page_prot(unsigned long vm_flags);
+
+#endif

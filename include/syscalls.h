@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * System calls: the Linux i386 numbers (the ABI user space is compiled
+ * against) and the handlers. kernel/syscall_table.c maps numbers to
+ * handlers; Documentation/syscalls.md lists what each supports.
+ *
+ * Convention (int $0x80): eax = number; ebx, ecx, edx, esi, edi, ebp =
+ * arguments 1-6; the result or -errno comes back in eax.
+ *
+ * Handlers are written with SYSCALL_DEFINEn(name, type1, arg1, ...), which
+ * defines sys_name(struct pt_regs *) that takes the arguments out of the
+ * saved registers and calls the typed body: every entry of the table has
+ * the same type, and no function pointer is cast.
+ */
+#ifndef _SYSCALLS_H
+#define _SYSCALLS_H
+
+#include <types.h>
+#include <asm/ptrace.h>
+
+#ifndef __user
+#define __user
+#endif
+
+#define __NR_exit		1
+#define __NR_fork		2
+#define __NR_read		3
+#define __NR_write		4
+#define __NR_open		5
+#define __NR_close		6
+#define __NR_waitpid		7
+#define __NR_execve		11
+#define __NR_time		13
+#define __NR_lseek		19
+#define __NR_getpid		20
+#define __NR_getuid		24
+#define __NR_access		33
+#define __NR_kill		37
+#define __NR_dup		41
+#define __NR_pipe		42
+#define __NR_brk		45
+#define __NR_getgid		47
+#define __NR_geteuid		49
+#define __NR_getegid		50
+#define __NR_ioctl		54
+#define __NR_dup2		63
+#define __NR_getppid		64
+#define __NR_getpgrp		65
+#define __NR_setsid		66
+#define __NR_gettimeofday	78
+#define __NR_munmap		91
+#define __NR_wait4		114
+#define __NR_sysinfo		116
+#define __NR_clone		120
+#define __NR_uname		122
+#define __NR_mprotect		125
+#define __NR_getpgid		132
+#define __NR__llseek		140
+#define __NR_getdents		141
+#define __NR_readv		145
+#define __NR_writev		146
+#define __NR_sched_yield	158
+#define __NR_nanosleep		162
+#define __NR_poll		168
+#define __NR_rt_sigaction	174
+#define __NR_rt_sigprocmask	175
+#define __NR_getcwd		183
+#define __NR_vfork		190
+#define __NR_mmap2		192
+#define __NR_getuid32		199
+#define __NR_getgid32		200
+#define __NR_geteuid32		201
+#define __NR_getegid32		202
+#define __NR_madvise		219
+#define __NR_getdents64		220
+#define __NR_fcntl64		221
+#define __NR_gettid		224
+#define __NR_tkill		238
+#define __NR_futex		240
+#define __NR_sched_setaffinity	241
+#define __NR_sched_getaffinity	242
+#define __NR_set_thread_area	243
+#define __NR_get_thread_area	244
+#define __NR_exit_group		252
+#define __NR_set_tid_address	258
+#define __NR_clock_gettime	265
+#define __NR_clock_getres	266
+#define __NR_clock_nanosleep	267
+#define __NR_tgkill		270
+#define __NR_set_robust_list	311
+#define __NR_getcpu		318
+#define __NR_pipe2		331
+#define __NR_prlimit64		340
+#define __NR_getrandom		355
+#define __NR_clock_gettime64	403
+#define __NR_clock_nanosleep_time64 407
+#define NR_syscalls		440
+
+typedef long (*syscall_fn_t)(struct pt_regs *regs);
+
+/* Dispatch regs->eax (arch/x86/kernel/syscall.c calls it). */
+long do_syscall(struct pt_regs *regs);
+
+#define __SC_ARG(t, reg)	((t)(unsigned long)regs->reg)
+
+#define SYSCALL_DEFINE0(name)						\
+	long sys_##name(struct pt_regs *regs)
+
+#define SYSCALL_DEFINE1(name, t1, a1)					\
+	static long __do_sys_##name(t1 a1);				\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx));		\
+	}								\
+	static long __do_sys_##name(t1 a1)
+
+#define SYSCALL_DEFINE2(name, t1, a1, t2, a2)				\
+	static long __do_sys_##name(t1 a1, t2 a2);			\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx),		\
+				       __SC_ARG(t2, ecx));		\
+	}								\
+	static long __do_sys_##name(t1 a1, t2 a2)
+
+#define SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3)			\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3);		\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx),		\
+				       __SC_ARG(t2, ecx),		\
+				       __SC_ARG(t3, edx));		\
+	}								\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3)
+
+#define SYSCALL_DEFINE4(name, t1, a1, t2, a2, t3, a3, t4, a4)		\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4);	\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx),		\
+				       __SC_ARG(t2, ecx),		\
+				       __SC_ARG(t3, edx),		\
+				       __SC_ARG(t4, esi));		\
+	}								\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4)
+
+#define SYSCALL_DEFINE5(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)	\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5);	\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx),		\
+				       __SC_ARG(t2, ecx),		\
+				       __SC_ARG(t3, edx),		\
+				       __SC_ARG(t4, esi),		\
+				       __SC_ARG(t5, edi));		\
+	}								\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5)
+
+#define SYSCALL_DEFINE6(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5,	\
+			t6, a6)						\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5,	\
+				    t6 a6);				\
+	long sys_##name(struct pt_regs *regs)				\
+	{								\
+		return __do_sys_##name(__SC_ARG(t1, ebx),		\
+				       __SC_ARG(t2, ecx),		\
+				       __SC_ARG(t3, edx),		\
+				       __SC_ARG(t4, esi),		\
+				       __SC_ARG(t5, edi),		\
+				       __SC_ARG(t6, ebp));		\
+	}								\
+	static long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5,	\
+				    t6 a6)
+
+/* Every handler in the table, in number order. */
+#define SYSCALL_LIST(X)							\
+	X(exit) X(fork) X(read) X(write) X(open) X(close) X(waitpid)	\
+	X(execve) X(time) X(lseek) X(getpid) X(getuid) X(access) X(kill) \
+	X(dup) X(pipe) X(brk) X(getgid) X(geteuid) X(getegid) X(ioctl) X(dup2)	\
+	X(getppid) X(getpgrp) X(setsid) X(gettimeofday) X(munmap)	\
+	X(wait4) X(sysinfo) X(uname) X(mprotect) X(getpgid) X(_llseek)	\
+	X(readv) X(writev) X(sched_yield) X(nanosleep) X(rt_sigaction)	\
+	X(rt_sigprocmask) X(getcwd) X(vfork) X(mmap2) X(getuid32)	\
+	X(getgid32) X(geteuid32) X(getegid32) X(madvise) X(getdents64)	\
+	X(fcntl64) X(gettid) X(tkill) X(sched_setaffinity)		\
+	X(sched_getaffinity) X(set_thread_area) X(get_thread_area)	\
+	X(exit_group) X(set_tid_address) X(clock_gettime)		\
+	X(clock_getres) X(clock_nanosleep) X(tgkill) X(pipe2) X(getcpu)	\
+	X(prlimit64) X(getrandom) X(clock_gettime64)			\
+	X(clock_nanosleep_time64)
+
+#define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
+SYSCALL_LIST(__SYSCALL_DECLARE)
+#undef __SYSCALL_DECLARE
+
+#endif

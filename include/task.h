@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct task_struct: one schedulable thread of execution, a kernel thread
+ * or a user process (later: a thread of one). Documentation/processes.md
+ * describes the life cycle:
+ *
+ *   do_fork()          wake_up_new_task()      schedule()
+ *   TASK_NEW --------> TASK_RUNNING <--------> (on a CPU)
+ *                           ^   |  set_current_state(TASK_*INTERRUPTIBLE)
+ *                 wake_up() |   v  + schedule()
+ *                        sleeping
+ *   do_exit(): EXIT_ZOMBIE + TASK_DEAD --wait4() by the parent--> released
+ *
+ * Lock order: tasklist_lock -> task->pi_lock -> rq->lock.
+ */
+#ifndef _TASK_H
+#define _TASK_H
+
+#include <types.h>
+#include <list.h>
+#include <atomic.h>
+#include <cpumask.h>
+#include <spinlock.h>
+#include <percpu.h>
+#include <wait.h>
+#include <asm/thread.h>
+
+/* task->state */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a signal wakes it */
+#define TASK_UNINTERRUPTIBLE	0x0002	/* sleeping; only its event */
+#define TASK_DEAD		0x0080	/* exited; never runs again */
+#define TASK_NEW		0x0800	/* being created by fork */
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->exit_state */
+#define EXIT_ZOMBIE		0x0010	/* waiting for the parent's wait4() */
+#define EXIT_DEAD		0x0020	/* reaped */
+
+/* task->flags */
+#define PF_KTHREAD		0x0001	/* kernel thread: no user mm */
+#define PF_EXITING		0x0002	/* in do_exit() */
+#define PF_IDLE			0x0004	/* a CPU's idle task */
+
+/* task->tif bits: set from other CPUs, so changed atomically. */
+#define TIF_NEED_RESCHED	0	/* schedule() at the next chance */
+#define TIF_SIGPENDING		1	/* a signal waits to be delivered */
+
+#define TASK_COMM_LEN		16
+
+struct mm_struct;
+struct files_struct;
+struct completion;
+
+struct task_struct {
+	struct thread_struct thread;	/* first: switch_to.asm uses it */
+	volatile long state;
+	unsigned long flags;
+	unsigned long tif;
+
+	/* Scheduler (kernel/sched/core.c). */
+	int cpu;			/* run queue it belongs to */
+	int on_rq;			/* runnable: queued or running */
+	int on_cpu;			/* running, or still switching out */
+	struct list_head run_list;	/* on rq->queue while queued */
+	unsigned int time_slice;	/* ticks left before preemption */
+	cpumask_t cpus_allowed;		/* affinity */
+	spinlock_t pi_lock;		/* serialises wake-ups */
+	u64 nvcsw, nivcsw;		/* voluntary / forced switches */
+
+	atomic_t usage;			/* references to this struct */
+	void *stack;			/* kernel stack, THREAD_SIZE */
+
+	struct mm_struct *mm;		/* user address space, or NULL */
+	struct mm_struct *active_mm;	/* directory loaded while running */
+	struct files_struct *files;
+
+	pid_t pid;			/* thread id */
+	pid_t tgid;			/* process id */
+	struct task_struct *parent;
+	struct list_head children;	/* my children (by sibling) */
+	struct list_head sibling;	/* in parent->children */
+	struct list_head tasks;		/* in the global task list */
+	struct wait_queue_head wait_chldexit;	/* parent sleeps in wait4 */
+
+	int exit_state;
+	int exit_code;			/* Linux wait status encoding */
+	u32 sig_pending;		/* bit n-1: signal n pending */
+	struct completion *vfork_done;	/* parent waits until exec/exit */
+
+	/* For threads (clone): cleared and futex-woken at exit. */
+	u32 clear_child_tid;
+
+	char comm[TASK_COMM_LEN];
+};
+
+_Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,
+	       "switch_to.asm expects thread.sp at offset 0");
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+
+static __always_inline struct task_struct *get_current(void)
+{
+	return this_cpu_read(current_task);
+}
+#define current	get_current()
+
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+	return task_pt_regs_at(t->thread.sp0);
+}
+#define current_pt_regs()	task_pt_regs(current)
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int bit)
+{
+	__atomic_fetch_or(&t->tif, 1UL << bit, __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int bit)
+{
+	__atomic_fetch_and(&t->tif, ~(1UL << bit), __ATOMIC_SEQ_CST);
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *t, int bit)
+{
+	return (READ_ONCE(t->tif) >> bit) & 1;
+}
+
+static inline void set_tsk_need_resched(struct task_struct *t)
+{
+	set_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	struct task_struct *t = current;
+
+	return t && test_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
+static inline bool signal_pending(struct task_struct *t)
+{
+	return test_tsk_thread_flag(t, TIF_SIGPENDING);
+}
+
+/* Set the caller's state before testing the condition it sleeps on. */
+#define __set_current_state(s)	WRITE_ONCE(current->state, (s))
+#define set_current_state(s)						\
+	do {								\
+		WRITE_ONCE(current->state, (s));			\
+		smp_mb();						\
+	} while (0)
+
+static inline void get_task_struct(struct task_struct *t)
+{
+	atomic_inc(&t->usage);
+}
+/* Drop a reference; the last one frees the stack and the struct. */
+void put_task_struct(struct task_struct *t);
+
+/* Global task list and its lock (fork, exit, wait, kill, pid lookup). */
+extern spinlock_t tasklist_lock;
+extern struct list_head task_list;
+/* Task with thread id `pid`, with a reference taken; NULL if none. */
+struct task_struct *find_get_task_by_pid(pid_t pid);
+/* Number of tasks alive (including zombies); for tests and the shell. */
+int nr_tasks(void);
+
+/* Kernel threads (kernel/fork.c). Returns the pid or -errno. */
+int kernel_thread(int (*fn)(void *), void *arg, const char *name);
+
+/* Process creation and exit (kernel/fork.c, kernel/exit.c). */
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_SYSVSEM		0x00040000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
+#define CLONE_CHILD_SETTID	0x01000000
+
+struct clone_args_k {
+	unsigned long flags;
+	unsigned long stack;		/* user esp of the child, 0: same */
+	int exit_signal;
+};
+/* Duplicate current; the child returns to user mode with eax = 0. */
+pid_t do_fork(const struct clone_args_k *args);
+__noreturn void do_exit(int status);
+/* Kill the whole process with `sig` as if by the signal's default action. */
+__noreturn void do_group_exit(int status);
+
+/* ELF programs (kernel/exec.c). */
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[]);
+
+#endif

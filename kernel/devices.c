@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The character devices: /dev/null, /dev/zero and /dev/console.
+ *
+ * /dev/console writes go through the kernel console (printk's path:
+ * console_write() under console_lock, so a line from one process is never
+ * cut by another CPU's output mid-chunk). User bytes are first copied out
+ * of the process with copy_from_user(), i.e. through kmap_local, in
+ * chunks. Reads come from the serial port with a minimal line discipline
+ * (echo, backspace, CR -> NL) and return one line at a time; the port is
+ * polled once per tick while a reader waits.
+ */
+#include <fs.h>
+#include <task.h>
+#include <sched.h>
+#include <wait.h>
+#include <uaccess.h>
+#include <console.h>
+#include <kernel.h>
+#include <mm.h>
+#include <string.h>
+#include <errno.h>
+
+#define CONSOLE_CHUNK	PAGE_SIZE
+#define LINE_MAX	256
+
+/* ---- /dev/null and /dev/zero ------------------------------------------------ */
+
+static ssize_t null_read(struct file *f, char __user *buf, size_t n)
+{
+	return 0;
+}
+
+static ssize_t null_write(struct file *f, const char __user *buf, size_t n)
+{
+	return n;
+}
+
+static ssize_t zero_read(struct file *f, char __user *buf, size_t n)
+{
+	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
+}
+
+static const struct file_operations null_fops = {
+	.read = null_read,
+	.write = null_write,
+};
+
+static const struct file_operations zero_fops = {
+	.read = zero_read,
+	.write = null_write,
+};
+
+/* ---- /dev/console --------------------------------------------------------------- */
+
+/*
+ * One writer at a time, so that a write() of many chunks comes out in one
+ * piece (printk lines may still fall between chunks of a huge write; a
+ * write of up to a page is a single console_write()).
+ */
+static DECLARE_WAIT_QUEUE_HEAD(console_writers);
+static bool console_busy;
+static DEFINE_SPINLOCK(console_busy_lock);
+
+static bool console_try_get(void)
+{
+	bool got;
+
+	spin_lock(&console_busy_lock);
+	got = !console_busy;
+	console_busy = true;
+	spin_unlock(&console_busy_lock);
+	return got;
+}
+
+static void console_writer_lock(void)
+{
+	wait_event(console_writers, console_try_get());
+}
+
+static void console_writer_unlock(void)
+{
+	spin_lock(&console_busy_lock);
+	console_busy = false;
+	spin_unlock(&console_busy_lock);
+	wake_up(&console_writers);
+}
+
+/* Copy from user memory (through kmap) and print; bytes done. */
+static size_t console_put_user(char *chunk, const char __user *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		size_t len = min(n - done, (size_t)CONSOLE_CHUNK);
+
+		if (copy_from_user(chunk, buf + done, len))
+			break;
+		console_write(chunk, len);
+		done += len;
+	}
+	return done;
+}
+
+static ssize_t console_dev_write(struct file *f, const char __user *buf,
+				 size_t n)
+{
+	char *chunk = kmalloc(CONSOLE_CHUNK, GFP_KERNEL);
+	size_t done;
+
+	if (!chunk)
+		return -ENOMEM;
+	console_writer_lock();
+	done = console_put_user(chunk, buf, n);
+	console_writer_unlock();
+	kfree(chunk);
+	return done || !n ? (ssize_t)done : -EFAULT;
+}
+
+static ssize_t console_dev_writev(struct file *f, const struct iovec *iov,
+				  int cnt)
+{
+	char *chunk = kmalloc(CONSOLE_CHUNK, GFP_KERNEL);
+	ssize_t done = 0;
+
+	if (!chunk)
+		return -ENOMEM;
+	console_writer_lock();
+	for (int i = 0; i < cnt; i++) {
+		size_t n = console_put_user(chunk, iov[i].iov_base,
+					    iov[i].iov_len);
+
+		done += n;
+		if (n < iov[i].iov_len)
+			break;
+	}
+	console_writer_unlock();
+	kfree(chunk);
+	return done;	/* the vectors were checked: only a race fails */
+}
+
+static DEFINE_SPINLOCK(line_lock);
+static char line[LINE_MAX];
+static unsigned int line_len;	/* bytes in line[] */
+static bool line_done;		/* line[] ends with '\n': ready to read */
+
+/* Feed received bytes into the line; true once a line is complete. */
+static bool console_poll_input(void)
+{
+	bool done;
+	int c;
+
+	spin_lock(&line_lock);
+	while (!line_done && (c = serial_getc()) >= 0) {
+		char ch = c == '\r' ? '\n' : (char)c;
+
+		if (ch == 0x7f || ch == '\b') {
+			if (line_len) {
+				line_len--;
+				console_write("\b \b", 3);
+			}
+			continue;
+		}
+		if (ch == 0x04 && !line_len) {	/* ^D on an empty line: EOF */
+			line_done = true;
+			break;
+		}
+		if (line_len == LINE_MAX - 1 && ch != '\n')
+			continue;
+		line[line_len++] = ch;
+		console_write(&ch, 1);		/* echo */
+		if (ch == '\n')
+			line_done = true;
+	}
+	done = line_done;
+	spin_unlock(&line_lock);
+	return done;
+}
+
+static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
+{
+	char out[LINE_MAX];
+	size_t len;
+
+	if (!n)
+		return 0;
+	while (!console_poll_input()) {
+		if (f->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		/* No receive interrupt is wired up: look again next tick. */
+		schedule_timeout_interruptible(TICK_NSEC);
+		if (signal_pending(current))
+			return -EINTR;
+	}
+	spin_lock(&line_lock);
+	len = min(n, (size_t)line_len);
+	memcpy(out, line, len);
+	memmove(line, line + len, line_len - len);
+	line_len -= len;
+	if (!line_len)
+		line_done = false;
+	spin_unlock(&line_lock);
+	if (copy_to_user(buf, out, len))
+		return -EFAULT;
+	return len;
+}
+
+#define TCGETS		0x5401
+#define TCSETS		0x5402
+#define TCSETSW		0x5403
+#define TCSETSF		0x5404
+#define TIOCGPGRP	0x540F
+#define TIOCSPGRP	0x5410
+#define TIOCGWINSZ	0x5413
+
+struct winsize {
+	u16 ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
+
+/* Linux's struct termios (kernel ABI, 60 bytes on i386). */
+struct termios_k {
+	u32 c_iflag, c_oflag, c_cflag, c_lflag;
+	u8 c_line;
+	u8 c_cc[19];
+	u32 pad[6];
+};
+
+static long console_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	switch (cmd) {
+	case TCGETS: {
+		struct termios_k t = {
+			.c_iflag = 0x500,	/* ICRNL | IXON */
+			.c_oflag = 0x5,		/* OPOST | ONLCR */
+			.c_cflag = 0xbf,	/* B38400 | CS8 | CREAD */
+			.c_lflag = 0x8a3b,	/* ISIG ICANON ECHO ECHOE ... */
+		};
+
+		return copy_to_user((void __user *)arg, &t, sizeof(t)) ?
+			-EFAULT : 0;
+	}
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return 0;	/* accepted; the line discipline is fixed */
+	case TIOCGWINSZ: {
+		struct winsize ws = { .ws_row = 25, .ws_col = 80 };
+
+		return copy_to_user((void __user *)arg, &ws, sizeof(ws)) ?
+			-EFAULT : 0;
+	}
+	case TIOCGPGRP: {
+		int pgrp = current->tgid;
+
+		return copy_to_user((void __user *)arg, &pgrp, sizeof(pgrp)) ?
+			-EFAULT : 0;
+	}
+	case TIOCSPGRP:
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+const struct file_operations console_fops = {
+	.read = console_dev_read,
+	.write = console_dev_write,
+	.writev = console_dev_writev,
+	.ioctl = console_ioctl,
+};
+
+static const struct {
+	const char *path;
+	const struct file_operations *fops;
+} devices[] = {
+	{ "/dev/null", &null_fops },
+	{ "/dev/zero", &zero_fops },
+	{ "/dev/console", &console_fops },
+	{ "/dev/tty", &console_fops },
+};
+
+struct file *device_open(const char *path, unsigned int flags)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++) {
+		if (strcmp(path, devices[i].path))
+			continue;
+		return alloc_file(devices[i].fops, flags, NULL) ?:
+		       ERR_PTR(-ENOMEM);
+	}
+	return NULL;
+}

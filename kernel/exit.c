@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The end of a task: do_exit() gives back everything the task holds (its
+ * files, its address space, its children, who go to init) and leaves a
+ * zombie that carries the wait status until the parent's wait4() reaps
+ * it. When init itself ends, the machine has nothing left to do: the
+ * kernel says so and powers off.
+ */
+#include <task.h>
+#include <sched.h>
+#include <signal.h>
+#include <mman.h>
+#include <fs.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <reboot.h>
+#include <ktest.h>
+#include <kernel.h>
+#include <mm.h>
+#include <errno.h>
+
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+/* Nonzero: tests arrange for init's end to be reported, not power off. */
+static __noreturn void init_died(int status)
+{
+	if (status & 0x7f)
+		pr_emerg("init: killed by signal %d; powering off\n",
+			 status & 0x7f);
+	else
+		pr_notice("init: exited with status %d; powering off\n",
+			  (status >> 8) & 0xff);
+	/* A test harness gets init's status as QEMU's exit status. */
+	qemu_exit(status ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+}
+
+/* The vfork parent waits for the child to stop using its memory. */
+void mm_release(struct task_struct *t)
+{
+	struct completion *vfork = t->vfork_done;
+
+	if (vfork) {
+		t->vfork_done = NULL;
+		complete(vfork);
+	}
+}
+
+/* tasklist_lock held: take t off every list; the reaper's reference. */
+static void unlink_task(struct task_struct *t)
+{
+	list_del_init(&t->tasks);
+	if (!list_empty(&t->sibling))
+		list_del_init(&t->sibling);
+	t->exit_state = EXIT_DEAD;
+}
+
+static struct task_struct *find_init(void)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == 1)
+			return t;
+	return NULL;
+}
+
+void do_exit(int status)
+{
+	struct task_struct *t = current, *child, *tmp, *init, *parent;
+	bool zombies = false, autoreap;
+
+	if (t->flags & PF_IDLE)
+		panic("exit: the idle task tried to exit");
+	if (t->pid == 1 && !(t->flags & PF_KTHREAD))
+		init_died(status);
+	t->flags |= PF_EXITING;
+	if (t->files) {
+		put_files(t->files);
+		t->files = NULL;
+	}
+	mm_release(t);
+	exit_mm();
+
+	/*
+	 * Interrupts stay off from here to the final switch: once the
+	 * parent can see the zombie, the task must not linger preempted, so
+	 * that wait4() finds everything but the task's struct and stack
+	 * freed, and those freed at once (see reap_zombie()).
+	 */
+	local_irq_disable();
+	spin_lock(&tasklist_lock);
+	/* Orphans go to init, which reaps them. */
+	init = find_init();
+	list_for_each_entry_safe(child, tmp, &t->children, sibling) {
+		list_del_init(&child->sibling);
+		child->parent = (init && init != t) ? init : NULL;
+		if (child->parent)
+			list_add_tail(&child->sibling, &init->children);
+		if (child->exit_state == EXIT_ZOMBIE) {
+			if (child->parent) {
+				zombies = true;
+			} else {
+				unlink_task(child);
+				put_task_struct(child);
+			}
+		}
+	}
+	if (zombies)
+		wake_up_all(&init->wait_chldexit);
+	t->exit_code = status;
+	parent = t->parent;
+	autoreap = !parent;
+	if (autoreap) {
+		unlink_task(t);
+	} else {
+		t->exit_state = EXIT_ZOMBIE;
+		wake_up_all(&parent->wait_chldexit);
+	}
+	spin_unlock(&tasklist_lock);
+	if (autoreap)
+		put_task_struct(t);	/* the reaper's reference */
+	do_task_dead();
+}
+
+void do_group_exit(int status)
+{
+	/* One thread per process so far: the group is the task. */
+	do_exit(status);
+}
+
+SYSCALL_DEFINE1(exit, int, code)
+{
+	do_exit(W_EXITED(code));
+}
+
+SYSCALL_DEFINE1(exit_group, int, code)
+{
+	do_group_exit(W_EXITED(code));
+}
+
+/*
+ * Free what is left of a reaped child. Its last switch away may still be
+ * in progress on another CPU (it runs with interrupts off from exit to
+ * that switch, so this is short): wait for the scheduler's reference to
+ * go, so that the stack and struct are free when wait4() returns.
+ */
+static void reap_zombie(struct task_struct *zombie)
+{
+	while (atomic_read(&zombie->usage) > 1)
+		cpu_relax();
+	put_task_struct(zombie);
+}
+
+static bool child_matches(struct task_struct *c, pid_t pid)
+{
+	return pid <= 0 || c->tgid == pid;
+}
+
+/*
+ * Reap one zombie child matching pid; returns its pid, 0 (WNOHANG and
+ * none yet), or -errno. *status gets the wait status.
+ */
+static long do_wait(pid_t pid, int *status, int options)
+{
+	struct task_struct *t = current, *c, *zombie;
+	DEFINE_WAIT(w);
+	unsigned long flags;
+	long ret;
+
+	for (;;) {
+		bool found = false;
+
+		prepare_to_wait(&t->wait_chldexit, &w, TASK_INTERRUPTIBLE);
+		zombie = NULL;
+		spin_lock_irqsave(&tasklist_lock, flags);
+		list_for_each_entry(c, &t->children, sibling) {
+			if (!child_matches(c, pid))
+				continue;
+			found = true;
+			if (c->exit_state == EXIT_ZOMBIE) {
+				zombie = c;
+				unlink_task(c);
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (zombie) {
+			*status = zombie->exit_code;
+			ret = zombie->pid;
+			reap_zombie(zombie);
+			break;
+		}
+		if (!found) {
+			ret = -ECHILD;
+			break;
+		}
+		if (options & WNOHANG) {
+			ret = 0;
+			break;
+		}
+		if (signal_pending(t)) {
+			ret = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&t->wait_chldexit, &w);
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, ustatus, int, options,
+		void __user *, rusage)
+{
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WALL | __WCLONE))
+		return -EINVAL;
+	ret = do_wait(pid, &status, options);
+	if (ret > 0 && ustatus && put_user(status, ustatus))
+		return -EFAULT;
+	/* No resource accounting: the usage reads as zero. */
+	if (ret > 0 && rusage && clear_user(rusage, 72))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, ustatus, int, options)
+{
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return -EINVAL;
+	ret = do_wait(pid, &status, options);
+	if (ret > 0 && ustatus && put_user(status, ustatus))
+		return -EFAULT;
+	return ret;
+}

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Creating tasks: kernel threads, fork, vfork. A new task gets its own
+ * kernel stack (THREAD_SIZE, lowmem), a copy or a share of the parent's
+ * address space and files, and starts in ret_from_fork; its user
+ * registers are the parent's with eax = 0.
+ *
+ * Reference counting of struct task_struct (usage): one reference is the
+ * task's own, dropped by the scheduler after it has switched away from
+ * the dead task for the last time; the other belongs to whoever reaps it
+ * (the parent's wait4(), or exit itself for a task nobody waits for).
+ */
+#include <task.h>
+#include <sched.h>
+#include <mman.h>
+#include <fs.h>
+#include <syscalls.h>
+#include <kernel.h>
+#include <mm.h>
+#include <string.h>
+#include <errno.h>
+#include <asm/ptrace.h>
+
+#define PID_MAX		32768
+
+DEFINE_SPINLOCK(tasklist_lock);
+LIST_HEAD(task_list);
+static pid_t last_pid;
+static atomic_t task_count;
+
+void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg,
+		 const struct pt_regs *regs, unsigned long usp);
+
+int nr_tasks(void)
+{
+	return atomic_read(&task_count);
+}
+
+static bool pid_in_use(pid_t pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == pid || t->tgid == pid)
+			return true;
+	return false;
+}
+
+/* tasklist_lock held. pid 1 goes to the first task: the init process. */
+static pid_t alloc_pid(void)
+{
+	for (int tries = 0; tries < PID_MAX; tries++) {
+		if (++last_pid >= PID_MAX)
+			last_pid = 2;
+		if (!pid_in_use(last_pid))
+			return last_pid;
+	}
+	return -EAGAIN;
+}
+
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *t, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if (t->pid == pid) {
+			found = t;
+			get_task_struct(t);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+void put_task_struct(struct task_struct *t)
+{
+	if (!atomic_dec_and_test(&t->usage))
+		return;
+	BUG_ON(t->flags & PF_IDLE);
+	free_pages(t->stack, THREAD_SIZE_ORDER);
+	kfree(t);
+	atomic_dec(&task_count);
+}
+
+static struct task_struct *alloc_task(void)
+{
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!p->stack) {
+		kfree(p);
+		return NULL;
+	}
+	atomic_inc(&task_count);
+	return p;
+}
+
+static struct task_struct *copy_process(unsigned long clone_flags,
+					int (*fn)(void *), void *arg,
+					const struct pt_regs *regs,
+					unsigned long usp)
+{
+	struct task_struct *cur = current, *p = alloc_task();
+	unsigned long flags;
+	pid_t pid;
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->state = TASK_NEW;
+	p->flags = fn ? PF_KTHREAD : 0;
+	p->cpu = smp_processor_id();
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->tasks);
+	init_waitqueue_head(&p->wait_chldexit);
+	spin_lock_init(&p->pi_lock, "task->pi_lock");
+	cpumask_copy(&p->cpus_allowed,
+		     (cur->flags & PF_IDLE) ? &cpu_possible_mask
+					    : &cur->cpus_allowed);
+	if (cpumask_empty(&p->cpus_allowed))
+		cpumask_copy(&p->cpus_allowed, &cpu_online_mask);
+	atomic_set(&p->usage, 2);	/* its own + its reaper's */
+	memcpy(p->comm, cur->comm, sizeof(p->comm));
+
+	if (!fn) {
+		memcpy(p->thread.tls_array, cur->thread.tls_array,
+		       sizeof(p->thread.tls_array));
+		if (clone_flags & CLONE_VM) {
+			mmget(cur->mm);
+			p->mm = cur->mm;
+		} else {
+			p->mm = dup_mm(cur->mm);
+			if (!p->mm)
+				goto fail;
+		}
+		if (cur->files) {
+			if (clone_flags & CLONE_FILES) {
+				atomic_inc(&cur->files->count);
+				p->files = cur->files;
+			} else {
+				p->files = dup_files(cur->files);
+				if (!p->files)
+					goto fail_mm;
+			}
+		}
+	}
+	copy_thread(p, fn, arg, regs, usp);
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pid = alloc_pid();
+	if (pid < 0) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		goto fail_files;
+	}
+	p->pid = pid;
+	p->tgid = (clone_flags & CLONE_THREAD) ? cur->tgid : pid;
+	/* Kernel threads have no parent to report to: they reap themselves. */
+	p->parent = fn ? NULL : cur;
+	if (p->parent)
+		list_add_tail(&p->sibling, &p->parent->children);
+	list_add_tail(&p->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+
+fail_files:
+	if (p->files)
+		put_files(p->files);
+fail_mm:
+	if (p->mm)
+		mmput(p->mm);
+fail:
+	atomic_set(&p->usage, 1);
+	put_task_struct(p);
+	return ERR_PTR(-ENOMEM);
+}
+
+int kernel_thread(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *p = copy_process(0, fn, arg, NULL, 0);
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	strlcpy(p->comm, name, sizeof(p->comm));
+	wake_up_new_task(p);
+	return p->pid;
+}
+
+pid_t do_fork(const struct clone_args_k *args)
+{
+	struct completion vfork;
+	struct task_struct *p;
+	pid_t pid;
+
+	if (!current->mm)
+		return -EINVAL;
+	p = copy_process(args->flags, NULL, NULL, current_pt_regs(),
+			 args->stack);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	if (args->flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
+	wake_up_new_task(p);
+	/* vfork: the child borrows our memory until it execs or exits. */
+	if (args->flags & CLONE_VFORK)
+		wait_for_completion(&vfork);
+	return pid;
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	struct clone_args_k args = { .flags = 0 };
+
+	return do_fork(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct clone_args_k args = { .flags = CLONE_VM | CLONE_VFORK };
+
+	return do_fork(&args);
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parsing the initramfs, a cpio archive in the "newc" format (what
+ * `cpio -o -H newc` writes), in place:
+ *
+ *   +----------------------------+ 110-byte ASCII header: "070701" then
+ *   | c_magic c_ino c_mode ...   | 13 fields of 8 hex digits (mode,
+ *   | c_filesize ... c_namesize  | filesize, namesize among them)
+ *   +----------------------------+
+ *   | name\0, padded so header + | e.g. "./init", "bin/hello", "."
+ *   | name is a multiple of 4    |
+ *   +----------------------------+
+ *   | file data, padded to 4     |
+ *   +----------------------------+
+ *   | ... next entry ...         |
+ *   | "TRAILER!!!" ends it       |
+ *
+ * Every field is checked against the archive's length before use: a
+ * corrupt archive is reported and ignored, never trusted.
+ */
+#include <initramfs.h>
+#include <initrd.h>
+#include <setup.h>
+#include <mm.h>
+#include <kernel.h>
+#include <string.h>
+#include <errno.h>
+
+#define NEWC_HDR_LEN	110
+#define MAX_ENTRIES	4096
+#define MAX_SYMLINKS	8
+#define PATH_MAX	256
+
+static struct initramfs_entry *entries;
+static int nr_entries;
+
+static int parse_hex8(const char *s, u32 *out)
+{
+	u32 v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		char c = s[i];
+		int d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			return -EINVAL;
+		v = v << 4 | d;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Drop leading "/" and "./"; "." and "" both name the root. */
+static const char *strip_prefix(const char *name)
+{
+	for (;;) {
+		if (name[0] == '/')
+			name++;
+		else if (name[0] == '.' && name[1] == '/')
+			name += 2;
+		else if (name[0] == '.' && name[1] == '\0')
+			name++;
+		else
+			return name;
+	}
+}
+
+int initramfs_parse(const void *archive, unsigned long len)
+{
+	const char *base = archive;
+	unsigned long off = 0;
+	struct initramfs_entry *tab;
+	int n = 0;
+
+	tab = kmalloc(sizeof(*tab) * MAX_ENTRIES, GFP_KERNEL);
+	if (!tab)
+		return -ENOMEM;
+	for (;;) {
+		const char *h = base + off;
+		u32 mode, filesize, namesize;
+		unsigned long name_off, data_off;
+
+		if (off > len || len - off < NEWC_HDR_LEN)
+			goto corrupt;
+		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
+			goto corrupt;
+		if (parse_hex8(h + 14, &mode) || parse_hex8(h + 54, &filesize) ||
+		    parse_hex8(h + 94, &namesize))
+			goto corrupt;
+		name_off = off + NEWC_HDR_LEN;
+		if (namesize == 0 || namesize > len - name_off ||
+		    base[name_off + namesize - 1] != '\0')
+			goto corrupt;
+		data_off = ALIGN(name_off + namesize, 4);
+		if (data_off > len || filesize > len - data_off)
+			goto corrupt;
+		if (!strcmp(base + name_off, "TRAILER!!!"))
+			break;
+		if (n == MAX_ENTRIES) {
+			pr_warn("initramfs: more than %d entries; rest ignored\n",
+				MAX_ENTRIES);
+			break;
+		}
+		tab[n].name = strip_prefix(base + name_off);
+		tab[n].mode = mode;
+		tab[n].data = base + data_off;
+		tab[n].size = filesize;
+		n++;
+		off = ALIGN(data_off + filesize, 4);
+	}
+	kfree(entries);
+	entries = tab;
+	nr_entries = n;
+	return 0;
+corrupt:
+	pr_err("initramfs: corrupt cpio newc archive at offset %lu\n", off);
+	kfree(tab);
+	return -EINVAL;
+}
+
+void initramfs_init(void)
+{
+	unsigned long len = initrd_end - initrd_start;
+
+	if (!initrd_start) {
+		pr_warn("initramfs: no initrd module; no programs to run\n");
+		return;
+	}
+	if (initrd_end > lowmem_end) {
+		pr_err("initramfs: module at %#x-%#x is above lowmem; ignored\n",
+		       initrd_start, initrd_end);
+		return;
+	}
+	if (!initramfs_parse(__va(initrd_start), len))
+		pr_info("initramfs: %d entries, %lu KiB\n", nr_entries,
+			len / 1024);
+}
+
+static const struct initramfs_entry *lookup_exact(const char *path, size_t len)
+{
+	for (int i = 0; i < nr_entries; i++) {
+		const char *name = entries[i].name;
+
+		if (strlen(name) == len && !strncmp(name, path, len))
+			return &entries[i];
+	}
+	return NULL;
+}
+
+const struct initramfs_entry *initramfs_lookup(const char *path)
+{
+	static const struct initramfs_entry root = {
+		.name = "", .mode = S_IFDIR | 0755, .data = NULL, .size = 0,
+	};
+	char buf[PATH_MAX];
+	const struct initramfs_entry *e;
+	size_t len;
+
+	strlcpy(buf, strip_prefix(path), sizeof(buf));
+	for (int depth = 0; depth <= MAX_SYMLINKS; depth++) {
+		len = strlen(buf);
+		while (len && buf[len - 1] == '/')
+			buf[--len] = '\0';
+		if (!len)
+			return &root;
+		e = lookup_exact(buf, len);
+		if (!e || !S_ISLNK(e->mode))
+			return e;
+		if (e->size == 0 || e->size >= PATH_MAX)
+			return NULL;
+		if (((const char *)e->data)[0] == '/') {
+			memcpy(buf, e->data, e->size);
+			buf[e->size] = '\0';
+		} else {
+			/* Relative to the link's directory. */
+			char *slash = NULL;
+
+			for (char *p = buf; *p; p++)
+				if (*p == '/')
+					slash = p;
+			len = slash ? (size_t)(slash - buf + 1) : 0;
+			if (len + e->size >= PATH_MAX)
+				return NULL;
+			memcpy(buf + len, e->data, e->size);
+			buf[len + e->size] = '\0';
+		}
+		memmove(buf, strip_prefix(buf), strlen(strip_prefix(buf)) + 1);
+	}
+	return NULL;	/* too many links */
+}
+
+int initramfs_count(void)
+{
+	return nr_entries;
+}
+
+const struct initramfs_entry *initramfs_get(int i)
+{
+	return i >= 0 && i < nr_entries ? &entries[i] : NULL;
+}

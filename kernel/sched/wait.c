@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Wait queues and completions (include/wait.h). The queue lock is taken
+ * with interrupts off because interrupt handlers wake queues.
+ */
+#include <wait.h>
+#include <task.h>
+#include <sched.h>
+#include <kernel.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock, "wait_queue_head");
+	INIT_LIST_HEAD(&wq->head);
+}
+
+int default_wake_function(struct wait_queue_entry *w, unsigned int mode)
+{
+	return try_to_wake_up(w->task, mode);
+}
+
+int autoremove_wake_function(struct wait_queue_entry *w, unsigned int mode)
+{
+	int woken = default_wake_function(w, mode);
+
+	if (woken)
+		list_del_init(&w->entry);
+	return woken;
+}
+
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	w->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock_irqsave(&wq->lock, flags);
+	list_add(&w->entry, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del_init(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+/*
+ * Queue w (if it is not queued) and set the caller's state, both under the
+ * queue lock, so a wake_up() that runs after this sees the entry.
+ */
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
+		     unsigned int state)
+{
+	unsigned long flags;
+
+	w->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&w->entry))
+		list_add(&w->entry, &wq->head);
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void prepare_to_wait_exclusive(struct wait_queue_head *wq,
+			       struct wait_queue_entry *w, unsigned int state)
+{
+	unsigned long flags;
+
+	w->flags |= WQ_FLAG_EXCLUSIVE;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&w->entry))
+		list_add_tail(&w->entry, &wq->head);
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	__set_current_state(TASK_RUNNING);
+	/* Unlocked peek first: the waker usually removed us already. */
+	if (!list_empty(&w->entry)) {
+		spin_lock_irqsave(&wq->lock, flags);
+		list_del_init(&w->entry);
+		spin_unlock_irqrestore(&wq->lock, flags);
+	}
+}
+
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+{
+	struct wait_queue_entry *w, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry_safe(w, tmp, &wq->head, entry) {
+		unsigned int wflags = w->flags;
+
+		if (w->func(w, mode) && (wflags & WQ_FLAG_EXCLUSIVE) &&
+		    nr && !--nr)
+			break;
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+bool waitqueue_active(struct wait_queue_head *wq)
+{
+	return !list_empty(&wq->head);
+}
+
+/* ---- completions ---------------------------------------------------------- */
+
+void init_completion(struct completion *c)
+{
+	c->done = 0;
+	init_waitqueue_head(&c->wait);
+}
+
+void complete(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	if (c->done != ~0u)
+		c->done++;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up(&c->wait);
+}
+
+void complete_all(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	c->done = ~0u;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up_all(&c->wait);
+}
+
+/* Consume one "done"; under the queue lock. */
+static bool try_wait_for_completion(struct completion *c)
+{
+	unsigned long flags;
+	bool ret = false;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	if (c->done) {
+		if (c->done != ~0u)
+			c->done--;
+		ret = true;
+	}
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	return ret;
+}
+
+void wait_for_completion(struct completion *c)
+{
+	wait_event(c->wait, try_wait_for_completion(c));
+}
+
+bool wait_for_completion_timeout(struct completion *c, u64 ns)
+{
+	return wait_event_timeout(c->wait, try_wait_for_completion(c), ns) != 0;
+}

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * System calls about the caller and the system: ids, uname, sysinfo,
+ * getcpu, CPU affinity, sched_yield, resource limits, getrandom.
+ */
+#include <task.h>
+#include <sched.h>
+#include <mm.h>
+#include <mman.h>
+#include <smp.h>
+#include <time.h>
+#include <uaccess.h>
+#include <syscalls.h>
+#include <kernel.h>
+#include <string.h>
+#include <errno.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return current->tgid;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return current->pid;
+}
+
+SYSCALL_DEFINE0(getppid)
+{
+	struct task_struct *parent = READ_ONCE(current->parent);
+
+	return parent ? parent->tgid : 0;
+}
+
+/* Everyone is root, and every process leads its own group and session. */
+SYSCALL_DEFINE0(getuid) { return 0; }
+SYSCALL_DEFINE0(getgid) { return 0; }
+SYSCALL_DEFINE0(geteuid) { return 0; }
+SYSCALL_DEFINE0(getegid) { return 0; }
+SYSCALL_DEFINE0(getuid32) { return 0; }
+SYSCALL_DEFINE0(getgid32) { return 0; }
+SYSCALL_DEFINE0(geteuid32) { return 0; }
+SYSCALL_DEFINE0(getegid32) { return 0; }
+SYSCALL_DEFINE0(getpgrp) { return current->tgid; }
+SYSCALL_DEFINE0(setsid) { return current->tgid; }
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return pid ? pid : current->tgid;
+}
+
+SYSCALL_DEFINE1(set_tid_address, u32 __user *, tidptr)
+{
+	current->clear_child_tid = (u32)(unsigned long)tidptr;
+	return current->pid;
+}
+
+struct new_utsname {
+	char sysname[65];
+	char nodename[65];
+	char release[65];
+	char version[65];
+	char machine[65];
+	char domainname[65];
+};
+
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "kmapos", sizeof(u.sysname));
+	strlcpy(u.nodename, "kmapos", sizeof(u.nodename));
+	strlcpy(u.release, "0.1", sizeof(u.release));
+	strlcpy(u.version, "#1 SMP", sizeof(u.version));
+	strlcpy(u.machine, "i686", sizeof(u.machine));
+	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* Linux's struct sysinfo on i386 (64 bytes). */
+struct sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[8];
+};
+
+/* Counts are in pages (mem_unit = PAGE_SIZE), exact at the moment. */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo s;
+
+	memset(&s, 0, sizeof(s));
+	s.uptime = ktime_get_ns() / 1000000000ULL;
+	s.totalram = zones[ZONE_NORMAL].managed_pages +
+		     zones[ZONE_HIGHMEM].managed_pages;
+	s.freeram = nr_free_pages();
+	s.totalhigh = zones[ZONE_HIGHMEM].managed_pages;
+	s.freehigh = zone_free_pages(ZONE_HIGHMEM);
+	s.procs = nr_tasks();
+	s.mem_unit = PAGE_SIZE;
+	return copy_to_user(info, &s, sizeof(s)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+		void __user *, cache)
+{
+	unsigned int cpu = smp_processor_id(), node = 0;
+
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(node, nodep))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
+}
+
+static struct task_struct *get_target(pid_t pid)
+{
+	if (!pid) {
+		get_task_struct(current);
+		return current;
+	}
+	return find_get_task_by_pid(pid);
+}
+
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
+		void __user *, umask)
+{
+	struct task_struct *p;
+	cpumask_t mask;
+
+	if (len < sizeof(cpumask_t) || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	p = get_target(pid);
+	if (!p)
+		return -ESRCH;
+	cpumask_and(&mask, &p->cpus_allowed, &cpu_online_mask);
+	put_task_struct(p);
+	if (copy_to_user(umask, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
+		const void __user *, umask)
+{
+	struct task_struct *p;
+	cpumask_t mask;
+	long ret;
+
+	cpumask_clear(&mask);
+	if (copy_from_user(&mask, umask, min(len, (unsigned int)sizeof(mask))))
+		return -EFAULT;
+	p = get_target(pid);
+	if (!p)
+		return -ESRCH;
+	ret = set_cpus_allowed(p, &mask);
+	put_task_struct(p);
+	return ret;
+}
+
+#define RLIMIT_STACK	3
+#define RLIMIT_NOFILE	7
+#define RLIM_NLIMITS	16
+#define RLIM_INFINITY	(~0ULL)
+
+struct rlimit64 {
+	u64 rlim_cur, rlim_max;
+};
+
+/* Limits read back as what the kernel enforces; setting is refused. */
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new, struct rlimit64 __user *, old)
+{
+	struct rlimit64 r = { RLIM_INFINITY, RLIM_INFINITY };
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != current->tgid)
+		return -ESRCH;
+	if (new)
+		return -EPERM;
+	if (resource == RLIMIT_STACK)
+		r.rlim_cur = r.rlim_max = USER_STACK_SIZE;
+	else if (resource == RLIMIT_NOFILE)
+		r.rlim_cur = r.rlim_max = 64;
+	if (old && copy_to_user(old, &r, sizeof(r)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Not cryptographic: xorshift over the cycle counter. */
+SYSCALL_DEFINE3(getrandom, void __user *, ubuf, size_t, len,
+		unsigned int, flags)
+{
+	u8 buf[64];
+	size_t done = 0;
+	u64 x = get_cycles() | 1;
+
+	if (flags & ~0x7u)
+		return -EINVAL;
+	len = min(len, (size_t)0x2000000);
+	while (done < len) {
+		size_t n = min(len - done, sizeof(buf));
+
+		for (size_t i = 0; i < n; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			buf[i] = x >> 32;
+		}
+		x ^= get_cycles();
+		if (copy_to_user((u8 __user *)ubuf + done, buf, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	return done;
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Time system calls. CLOCK_MONOTONIC is ktime_get_ns() (the TSC, counted
+ * from boot); CLOCK_REALTIME is the wall-clock time read from the RTC at
+ * boot plus the same TSC count. Sleeps use the scheduler's timers (tick
+ * resolution, 1/HZ s) and end early with -EINTR on a signal.
+ */
+#include <task.h>
+#include <sched.h>
+#include <time.h>
+#include <uaccess.h>
+#include <syscalls.h>
+#include <kernel.h>
+#include <mm.h>
+#include <errno.h>
+
+#define CLOCK_REALTIME		0
+#define CLOCK_MONOTONIC		1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID	3
+#define CLOCK_MONOTONIC_RAW	4
+#define CLOCK_REALTIME_COARSE	5
+#define CLOCK_MONOTONIC_COARSE	6
+#define CLOCK_BOOTTIME		7
+#define TIMER_ABSTIME		1
+
+/* Seconds since 1970 at ktime 0 (arch/x86/kernel/rtc.c). */
+u64 read_persistent_clock(void);
+static u64 boot_realtime_ns;
+
+struct timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+
+struct timespec64 {
+	s64 tv_sec;
+	s32 tv_nsec;
+	s32 pad;
+};
+
+static int clock_now(int clk, u64 *ns)
+{
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		if (!boot_realtime_ns)
+			boot_realtime_ns = read_persistent_clock() * NSEC_PER_SEC -
+					   ktime_get_ns();
+		*ns = boot_realtime_ns + ktime_get_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	/* No CPU-time accounting: the thread's clock is wall time. */
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = ktime_get_ns();
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE2(clock_gettime, int, clk, struct timespec32 __user *, uts)
+{
+	struct timespec32 ts;
+	u64 ns;
+	int err = clock_now(clk, &ns);
+
+	if (err)
+		return err;
+	ts.tv_sec = ns / NSEC_PER_SEC;
+	ts.tv_nsec = ns % NSEC_PER_SEC;
+	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(clock_gettime64, int, clk, struct timespec64 __user *, uts)
+{
+	struct timespec64 ts = { 0 };
+	u64 ns;
+	int err = clock_now(clk, &ns);
+
+	if (err)
+		return err;
+	ts.tv_sec = ns / NSEC_PER_SEC;
+	ts.tv_nsec = ns % NSEC_PER_SEC;
+	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(clock_getres, int, clk, struct timespec32 __user *, uts)
+{
+	struct timespec32 ts = { 0, 1 };
+	u64 ns;
+	int err = clock_now(clk, &ns);
+
+	if (err)
+		return err;
+	if (uts && copy_to_user(uts, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+struct timeval32 {
+	s32 tv_sec, tv_usec;
+};
+
+SYSCALL_DEFINE2(gettimeofday, struct timeval32 __user *, utv, void __user *, tz)
+{
+	struct timeval32 tv;
+	u64 ns;
+
+	clock_now(CLOCK_REALTIME, &ns);
+	tv.tv_sec = ns / NSEC_PER_SEC;
+	tv.tv_usec = ns % NSEC_PER_SEC / 1000;
+	if (utv && copy_to_user(utv, &tv, sizeof(tv)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE1(time, s32 __user *, tloc)
+{
+	u64 ns;
+	s32 t;
+
+	clock_now(CLOCK_REALTIME, &ns);
+	t = ns / NSEC_PER_SEC;
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
+	return t;
+}
+
+/*
+ * Sleep until the clock reads `target` ns (absolute); on a signal, return
+ * -EINTR with the time left in *left.
+ */
+static long sleep_until(int clk, u64 target, u64 *left)
+{
+	u64 now;
+
+	for (;;) {
+		clock_now(clk, &now);
+		if (now >= target) {
+			*left = 0;
+			return 0;
+		}
+		if (signal_pending(current)) {
+			*left = target - now;
+			return -EINTR;
+		}
+		schedule_timeout_interruptible(target - now);
+	}
+}
+
+static long do_nanosleep(int clk, int flags, s64 sec, s64 nsec, u64 *left)
+{
+	u64 now, target;
+
+	if (sec < 0 || nsec < 0 || nsec >= (s64)NSEC_PER_SEC)
+		return -EINVAL;
+	if (clock_now(clk, &now))
+		return -EINVAL;
+	if (clk == CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
+	target = (u64)sec * NSEC_PER_SEC + nsec;
+	if (!(flags & TIMER_ABSTIME))
+		target += now;
+	return sleep_until(clk, target, left);
+}
+
+static long put_remaining32(struct timespec32 __user *urem, u64 left)
+{
+	struct timespec32 ts = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
+
+	return urem && copy_to_user(urem, &ts, sizeof(ts)) ? -EFAULT : -EINTR;
+}
+
+SYSCALL_DEFINE2(nanosleep, const struct timespec32 __user *, ureq,
+		struct timespec32 __user *, urem)
+{
+	struct timespec32 ts;
+	u64 left;
+	long ret;
+
+	if (copy_from_user(&ts, ureq, sizeof(ts)))
+		return -EFAULT;
+	ret = do_nanosleep(CLOCK_MONOTONIC, 0, ts.tv_sec, ts.tv_nsec, &left);
+	return ret == -EINTR ? put_remaining32(urem, left) : ret;
+}
+
+SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags,
+		const struct timespec32 __user *, ureq,
+		struct timespec32 __user *, urem)
+{
+	struct timespec32 ts;
+	u64 left;
+	long ret;
+
+	if (copy_from_user(&ts, ureq, sizeof(ts)))
+		return -EFAULT;
+	ret = do_nanosleep(clk, flags, ts.tv_sec, ts.tv_nsec, &left);
+	if (ret == -EINTR && !(flags & TIMER_ABSTIME))
+		return put_remaining32(urem, left);
+	return ret;
+}
+
+SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags,
+		const struct timespec64 __user *, ureq,
+		struct timespec64 __user *, urem)
+{
+	struct timespec64 ts;
+	u64 left;
+	long ret;
+
+	if (copy_from_user(&ts, ureq, sizeof(ts)))
+		return -EFAULT;
+	ret = do_nanosleep(clk, flags, ts.tv_sec, ts.tv_nsec, &left);
+	if (ret == -EINTR && !(flags & TIMER_ABSTIME) && urem) {
+		struct timespec64 rem = { left / NSEC_PER_SEC,
+					  left % NSEC_PER_SEC, 0 };
+
+		if (copy_to_user(urem, &rem, sizeof(rem)))
+			return -EFAULT;
+	}
+	return ret;
+}

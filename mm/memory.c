@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User page tables: demand paging (a first touch inside a region gets a
+ * zeroed frame, highmem first) and tearing mappings down.
+ *
+ * Everything here runs with mm->lock held, on whatever CPU and under
+ * whatever CR3: the tables of `mm` are reached through the direct map
+ * (page tables are lowmem) and frames only through kmap, never through
+ * the user addresses themselves.
+ */
+#include <mman.h>
+#include <highmem.h>
+#include <tlbflush.h>
+#include <kernel.h>
+#include <mm.h>
+#include <errno.h>
+
+u32 vm_page_prot(unsigned long vm_flags)
+{
+	/* i386 without PAE cannot forbid reading or executing a page. */
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return 0;	/* PROT_NONE: leave it unmapped */
+	return vm_flags & VM_WRITE ? PAGE_USER_RW : PAGE_USER_RO;
+}
+
+int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	struct page *page;
+	u32 prot;
+
+	if (!vma || addr < vma->vm_start)
+		return -EFAULT;
+	prot = vm_page_prot(vma->vm_flags);
+	if (!prot || (write && !(vma->vm_flags & VM_WRITE)))
+		return -EFAULT;
+	if (translate(mm->pgd, addr))
+		return -EFAULT;	/* present: a protection fault */
+	page = alloc_page(GFP_HIGHUSER | __GFP_ZERO | __GFP_NOWARN);
+	if (!page)
+		return -ENOMEM;
+	if (map_page(mm->pgd, addr & PAGE_MASK, page_to_phys(page), prot)) {
+		__free_page(page);
+		return -ENOMEM;
+	}
+	mm->nr_pages++;
+	return 0;
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	int ret;
+
+	spin_lock(&mm->lock);
+	ret = __handle_mm_fault(mm, addr, write);
+	spin_unlock(&mm->lock);
+	return ret;
+}
+
+unsigned long zap_page_range(struct mm_struct *mm, unsigned long start,
+			     unsigned long end)
+{
+	LIST_HEAD(freed);
+	struct page *page, *tmp;
+	unsigned long va = start, n = 0;
+
+	while (va < end) {
+		pte_t *table_pte = pte_lookup(mm->pgd, va);
+		pte_t pte;
+
+		if (!table_pte) {
+			/* No page table here: skip to the next 4 MiB. */
+			unsigned long next = (va & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE;
+
+			if (next <= va)
+				break;
+			va = next;
+			continue;
+		}
+		pte = unmap_page(mm->pgd, va);
+		if (pte & _PAGE_PRESENT) {
+			page = pfn_to_page(pte_pfn(pte));
+			list_add(&page->lru, &freed);
+			n++;
+		}
+		va += PAGE_SIZE;
+	}
+	if (!n)
+		return 0;
+	/* No CPU may keep using a frame we are about to reuse. */
+	flush_tlb_mm_range(mm, start, end);
+	list_for_each_entry_safe(page, tmp, &freed, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	mm->nr_pages -= n;
+	return n;
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * copy_from_user() and friends, done the way the seed's fix wanted but
+ * without its assumptions: the user address is never dereferenced.
+ * Instead, for each page the buffer touches:
+ *
+ *   1. check the range is below PAGE_OFFSET and does not wrap;
+ *   2. translate() the address through mm->pgd (the process's own
+ *      directory, reached through the direct map: no CR3 switch);
+ *   3. a page not present inside a region is faulted in as the CPU would
+ *      have done; one outside every region is -EFAULT;
+ *   4. require _PAGE_USER, and _PAGE_RW when writing;
+ *   5. kmap_local_page() the frame (highmem or not) and copy.
+ *
+ * mm->lock is held for each page so another thread cannot unmap and free
+ * the frame mid-copy. The kmap slot is dropped before the lock; neither
+ * is held across pages, so a long copy stays preemptible between pages.
+ */
+#include <uaccess.h>
+#include <mman.h>
+#include <task.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <mm.h>
+#include <string.h>
+#include <errno.h>
+
+enum uaccess_op { UA_READ, UA_WRITE, UA_CLEAR };
+
+/*
+ * The frame behind user address `addr` in mm, checked for the access;
+ * NULL if the access is not allowed. mm->lock held.
+ */
+static struct page *user_page(struct mm_struct *mm, unsigned long addr,
+			      bool write)
+{
+	pte_t pte = translate(mm->pgd, addr);
+
+	if (!pte) {
+		if (__handle_mm_fault(mm, addr, write))
+			return NULL;
+		pte = translate(mm->pgd, addr);
+	}
+	if (!(pte & _PAGE_PRESENT) || !(pte & _PAGE_USER))
+		return NULL;
+	if (write && !(pte & _PAGE_RW))
+		return NULL;
+	if (!pfn_valid(pte_pfn(pte)))
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
+}
+
+/* Copy between `kbuf` and [uaddr, uaddr + n) of mm; bytes not done. */
+static unsigned long access_mm(struct mm_struct *mm, unsigned long uaddr,
+			       void *kbuf, unsigned long n,
+			       enum uaccess_op op)
+{
+	char *k = kbuf;
+
+	if (!n)
+		return 0;
+	if (!mm || !access_ok((const void __user *)uaddr, n))
+		return n;
+	while (n) {
+		unsigned long off = uaddr & ~PAGE_MASK;
+		unsigned long chunk = min(n, PAGE_SIZE - off);
+		struct page *page;
+		char *kaddr;
+
+		spin_lock(&mm->lock);
+		page = user_page(mm, uaddr, op != UA_READ);
+		if (!page) {
+			spin_unlock(&mm->lock);
+			return n;
+		}
+		kaddr = kmap_local_page(page);
+		if (op == UA_READ)
+			memcpy(k, kaddr + off, chunk);
+		else if (op == UA_WRITE)
+			memcpy(kaddr + off, k, chunk);
+		else
+			memset(kaddr + off, 0, chunk);
+		kunmap_local(kaddr);
+		spin_unlock(&mm->lock);
+		uaddr += chunk;
+		if (k)
+			k += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+unsigned long copy_from_mm(struct mm_struct *mm, void *to,
+			   unsigned long from, unsigned long n)
+{
+	return access_mm(mm, from, to, n, UA_READ);
+}
+
+unsigned long copy_to_mm(struct mm_struct *mm, unsigned long to,
+			 const void *from, unsigned long n)
+{
+	return access_mm(mm, to, (void *)from, n, UA_WRITE);
+}
+
+unsigned long clear_mm(struct mm_struct *mm, unsigned long to,
+		       unsigned long n)
+{
+	return access_mm(mm, to, NULL, n, UA_CLEAR);
+}
+
+long strncpy_from_mm(struct mm_struct *mm, char *dst, unsigned long src,
+		     long count)
+{
+	long done = 0;
+
+	if (count <= 0)
+		return 0;
+	if (!mm || src >= USER_STACK_TOP)
+		return -EFAULT;
+	while (done < count) {
+		unsigned long off = src & ~PAGE_MASK;
+		long chunk = min((long)(PAGE_SIZE - off), count - done);
+		struct page *page;
+		const char *kaddr;
+		long len;
+
+		if (src >= USER_STACK_TOP)
+			return -EFAULT;
+		spin_lock(&mm->lock);
+		page = user_page(mm, src, false);
+		if (!page) {
+			spin_unlock(&mm->lock);
+			return -EFAULT;
+		}
+		kaddr = kmap_local_page(page);
+		len = strnlen(kaddr + off, chunk);
+		memcpy(dst + done, kaddr + off, len);
+		kunmap_local(kaddr);
+		spin_unlock(&mm->lock);
+		done += len;
+		if (len < chunk) {
+			dst[done] = '\0';
+			return done;
+		}
+		src += chunk;
+	}
+	return count;
+}
+
+bool mm_range_ok(struct mm_struct *mm, unsigned long addr, unsigned long n,
+		 bool write)
+{
+	unsigned long va, end = addr + n;
+
+	if (!n)
+		return true;
+	if (!mm || !access_ok((const void __user *)addr, n))
+		return false;
+	for (va = addr & PAGE_MASK; va < end; va += PAGE_SIZE) {
+		bool ok;
+
+		spin_lock(&mm->lock);
+		ok = user_page(mm, va, write) != NULL;
+		spin_unlock(&mm->lock);
+		if (!ok)
+			return false;
+		if (va + PAGE_SIZE < va)
+			break;
+	}
+	return true;
+}
+
+bool user_range_ok(const void __user *addr, unsigned long n, bool write)
+{
+	return mm_range_ok(current->mm, (unsigned long)addr, n, write);
+}
+
+unsigned long copy_from_user(void *to, const void __user *from,
+			     unsigned long n)
+{
+	return copy_from_mm(current->mm, to, (unsigned long)from, n);
+}
+
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	return copy_to_mm(current->mm, (unsigned long)to, from, n);
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	return clear_mm(current->mm, (unsigned long)to, n);
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	return strncpy_from_mm(current->mm, dst, (unsigned long)src, count);
+}
