@@ -9,9 +9,9 @@
  *   get their direct-map address (and still count as one nesting level).
  * kmap_atomic()/kunmap_atomic(): the same slots, for interrupt context
  *   (nests above the interrupted code's slots).
- * kmap()/kunmap(): long-lived, from the persistent pool; may wait for a
- *   free entry, so interrupts must be enabled; the address is valid on
- *   every CPU until the matching kunmap().
+ * kmap()/kunmap(): long-lived, from the persistent pool; may sleep until
+ *   an entry is free, so only from a task with interrupts enabled and no
+ *   spinlock held; the address is valid on every CPU until kunmap().
  *
  * `kmap=percpu` (default) or `kmap=global` at boot chooses how
  * kmap_local_page() finds its slot: a fixed slot per (CPU, depth), or the

@@ -25,6 +25,9 @@ struct initramfs_entry {
 	u32 size;
 };
 
+/* Parse into tab (at most max entries): the count, or -EINVAL. */
+int initramfs_parse_into(const void *archive, unsigned long len,
+			 struct initramfs_entry *tab, int max);
 /* Parse a newc archive in memory; 0 or -errno (nothing is kept then). */
 int initramfs_parse(const void *archive, unsigned long len);
 /* Parse the boot module, if there is one. */

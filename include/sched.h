@@ -67,5 +67,7 @@ struct sched_stats {
 	unsigned int nr_running; /* runnable tasks now, idle excluded */
 };
 void sched_stats_get(int cpu, struct sched_stats *out);
+/* Debug: print p's scheduler state and its run queue's. */
+void sched_show_task(struct task_struct *p);
 
 #endif

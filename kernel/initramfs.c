@@ -71,16 +71,13 @@ static const char *strip_prefix(const char *name)
 	}
 }
 
-int initramfs_parse(const void *archive, unsigned long len)
+int initramfs_parse_into(const void *archive, unsigned long len,
+			 struct initramfs_entry *tab, int max)
 {
 	const char *base = archive;
 	unsigned long off = 0;
-	struct initramfs_entry *tab;
 	int n = 0;
 
-	tab = kmalloc(sizeof(*tab) * MAX_ENTRIES, GFP_KERNEL);
-	if (!tab)
-		return -ENOMEM;
 	for (;;) {
 		const char *h = base + off;
 		u32 mode, filesize, namesize;
@@ -101,11 +98,11 @@ int initramfs_parse(const void *archive, unsigned long len)
 		if (data_off > len || filesize > len - data_off)
 			goto corrupt;
 		if (!strcmp(base + name_off, "TRAILER!!!"))
-			break;
-		if (n == MAX_ENTRIES) {
+			return n;
+		if (n == max) {
 			pr_warn("initramfs: more than %d entries; rest ignored\n",
-				MAX_ENTRIES);
-			break;
+				max);
+			return n;
 		}
 		tab[n].name = strip_prefix(base + name_off);
 		tab[n].mode = mode;
@@ -114,14 +111,28 @@ int initramfs_parse(const void *archive, unsigned long len)
 		n++;
 		off = ALIGN(data_off + filesize, 4);
 	}
+corrupt:
+	pr_err("initramfs: corrupt cpio newc archive at offset %lu\n", off);
+	return -EINVAL;
+}
+
+int initramfs_parse(const void *archive, unsigned long len)
+{
+	struct initramfs_entry *tab;
+	int n;
+
+	tab = kmalloc(sizeof(*tab) * MAX_ENTRIES, GFP_KERNEL);
+	if (!tab)
+		return -ENOMEM;
+	n = initramfs_parse_into(archive, len, tab, MAX_ENTRIES);
+	if (n < 0) {
+		kfree(tab);
+		return n;
+	}
 	kfree(entries);
 	entries = tab;
 	nr_entries = n;
 	return 0;
-corrupt:
-	pr_err("initramfs: corrupt cpio newc archive at offset %lu\n", off);
-	kfree(tab);
-	return -EINVAL;
 }
 
 void initramfs_init(void)

@@ -12,7 +12,6 @@
 #include <smp.h>
 #include <cpumask.h>
 #include <time.h>
-#include <asm/irqflags.h>
 #include "highmem_test.h"
 
 #define PAIRS		2000	/* per CPU and run, x ktest_scale */
@@ -202,20 +201,17 @@ static struct ktest_case highmem_bench_cases[] = {
 	{}
 };
 
-static unsigned long saved_irq_flags;
+static struct hm_suite_ctx suite_ctx;
 
-/* As kernel code normally runs: kmap() and kmap=global need interrupts. */
 static int highmem_bench_init(void)
 {
-	saved_irq_flags = arch_local_save_flags();
-	local_irq_enable();
+	hm_suite_enter(&suite_ctx);
 	return 0;
 }
 
 static void highmem_bench_exit(void)
 {
-	if (arch_irqs_disabled_flags(saved_irq_flags))
-		local_irq_disable();
+	hm_suite_leave(&suite_ctx);
 }
 
 static struct ktest_suite highmem_bench_suite = {

@@ -17,6 +17,9 @@
  * after which they are at 0. That is one IPI round per LAST_PKMAP new
  * mappings instead of one per kunmap().
  *
+ * When every entry has a user, kmap() sleeps on pkmap_map_wait until a
+ * kunmap() drops some count to 1.
+ *
  * Locks: kmap_lock (interrupts enabled; held across the wrap-around
  * shootdown) serialises the pool. The page -> entry hash has its own
  * interrupt-safe lock, so page_address() can be called from any context
@@ -25,6 +28,9 @@
 #include "highmem_internal.h"
 #include <kernel.h>
 #include <tlbflush.h>
+#include <wait.h>
+#include <task.h>
+#include <preempt.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 
@@ -37,6 +43,8 @@
 static DEFINE_SPINLOCK(kmap_lock);
 static int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;	/* the allocator's last entry */
+
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
 
 /* page -> entry: chains of entry numbers through pkmap_hash_next[]. */
 static DEFINE_SPINLOCK(pkmap_hash_lock);
@@ -162,6 +170,23 @@ static bool pkmap_has_unused_entry(void)
 }
 
 /*
+ * Wait, without kmap_lock, until a kunmap() may have freed an entry. A
+ * task sleeps. Before the scheduler runs, and in the idle task, nothing
+ * may sleep, so those spin: the holders run on other CPUs.
+ */
+static void pkmap_wait_for_entry(void)
+{
+	struct task_struct *task = current;
+
+	if (task && !(task->flags & PF_IDLE) && preemptible()) {
+		wait_event(pkmap_map_wait, pkmap_has_unused_entry());
+		return;
+	}
+	while (!pkmap_has_unused_entry())
+		cpu_relax();
+}
+
+/*
  * Map `page` at a new entry, under kmap_lock; may drop the lock to wait.
  * Returns the entry with pkmap_count 1 (mapped, no user yet).
  */
@@ -170,18 +195,9 @@ static int map_new_virtual(struct page *page)
 	int nr;
 
 	while ((nr = pkmap_find_free()) == PKMAP_NONE) {
-		/*
-		 * Every entry has a user: wait for a kunmap(). Sleeping
-		 * needs the scheduler's wait queues (include/wait.h), which
-		 * are not implemented yet, so drop the lock and spin; the
-		 * holders run on other CPUs. With wait queues this becomes
-		 * a sleep on a pkmap wait queue that kunmap() wakes when a
-		 * count drops to 1.
-		 */
 		kmap_stat_inc(pkmap_waits);
 		spin_unlock(&kmap_lock);
-		while (!pkmap_has_unused_entry())
-			cpu_relax();
+		pkmap_wait_for_entry();
 		kmap_spin_lock(&kmap_lock);
 		/* Someone may have mapped our page meanwhile. */
 		nr = pkmap_lookup(page);
@@ -224,6 +240,7 @@ void *kmap(struct page *page)
 void kunmap(struct page *page)
 {
 	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	bool need_wakeup;
 	int nr;
 
 	if (!PageHighMem(page))
@@ -237,7 +254,12 @@ void kunmap(struct page *page)
 		      page_to_pfn(page), (void *)caller);
 	}
 	/* At 1 the entry stays mapped until the next wrap-around flush. */
-	pkmap_count[nr]--;
+	need_wakeup = --pkmap_count[nr] == 1;
 	spin_unlock(&kmap_lock);
 	kmap_stat_inc(kunmap);
+	/* Order the count before the check; the sleeper's side is in
+	 * prepare_to_wait(), which sets its state under the queue lock. */
+	smp_mb();
+	if (need_wakeup && waitqueue_active(&pkmap_map_wait))
+		wake_up_all(&pkmap_map_wait);
 }

@@ -18,6 +18,8 @@
 #include <preempt.h>
 #include <tlbflush.h>
 #include <time.h>
+#include <task.h>
+#include <sched.h>
 #include <asm/pgtable.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -708,6 +710,7 @@ static void kmap_waits_when_pool_full(struct ktest *t)
 {
 	static struct page *pages[LAST_PKMAP];
 	struct pool_full pf = { .waiter_cpu = smp_processor_id() };
+	unsigned long switches;
 	struct page *extra;
 	void *victim_va, *v;
 	struct kmap_stats s;
@@ -728,11 +731,14 @@ static void kmap_waits_when_pool_full(struct ktest *t)
 	victim_va = page_address(pf.victim);
 	kmap_stats_get(pf.waiter_cpu, &s);
 	pf.waits_before = s.pkmap_waits;
+	switches = current->nvcsw;
 	smp_call_function_single(helper, release_one_when_waiting, &pf, false);
 	v = kmap(extra);	/* the pool is full: waits for the helper */
 	while (!atomic_read(&pf.done))
 		cpu_relax();
 	KTEST_EXPECT_TRUE(t, pf.saw_waiter);
+	/* A task waits asleep, on the pool's wait queue. */
+	KTEST_EXPECT_GT(t, current->nvcsw, switches);
 	KTEST_EXPECT_TRUE(t, v == victim_va);
 	KTEST_EXPECT_TRUE(t, page_address(extra) == v);
 	kunmap(extra);
@@ -1234,13 +1240,32 @@ static struct ktest_case highmem_cases[] = {
 	{}
 };
 
-static unsigned long saved_irq_flags;
+void hm_suite_enter(struct hm_suite_ctx *c)
+{
+	cpumask_t here;
 
-/*
- * Run the cases with interrupts on, as kernel code normally runs: kmap()
- * requires it, and kmap=global uses its shared slots only then (both may
- * wait for other CPUs to acknowledge a shootdown).
- */
+	/*
+	 * Run as kernel code normally runs, with interrupts on: kmap()
+	 * requires it, and kmap=global uses its shared slots only then.
+	 */
+	c->irq_flags = arch_local_save_flags();
+	local_irq_enable();
+	/* Stay on one CPU: cases compare "this CPU" with the others. */
+	cpumask_copy(&c->affinity, &current->cpus_allowed);
+	cpumask_clear(&here);
+	cpumask_set_cpu(smp_processor_id(), &here);
+	set_cpus_allowed(current, &here);
+}
+
+void hm_suite_leave(struct hm_suite_ctx *c)
+{
+	set_cpus_allowed(current, &c->affinity);
+	if (arch_irqs_disabled_flags(c->irq_flags))
+		local_irq_disable();
+}
+
+static struct hm_suite_ctx suite_ctx;
+
 static int highmem_suite_init(void)
 {
 	/* The cases need highmem (boot with lowmem= below the RAM size). */
@@ -1249,15 +1274,13 @@ static int highmem_suite_init(void)
 	/* Every case starts and must end with no kmap_local held. */
 	if (kmap_local_depth() != 0)
 		return -1;
-	saved_irq_flags = arch_local_save_flags();
-	local_irq_enable();
+	hm_suite_enter(&suite_ctx);
 	return 0;
 }
 
 static void highmem_suite_exit(void)
 {
-	if (arch_irqs_disabled_flags(saved_irq_flags))
-		local_irq_disable();
+	hm_suite_leave(&suite_ctx);
 }
 
 static struct ktest_suite highmem_suite = {

@@ -4,6 +4,7 @@
 #define _MM_HIGHMEM_TEST_H
 
 #include <mm.h>
+#include <cpumask.h>
 
 /* A page from ZONE_HIGHMEM, or NULL when that zone is empty. */
 struct page *hm_alloc_highmem(void);
@@ -20,5 +21,16 @@ int hm_online_cpus(void);
 /* Run fn(arg) on `n` online CPUs, this one included, all starting at
  * once with interrupts enabled; returns when every one has finished. */
 void hm_run_on_cpus(int n, void (*fn)(void *), void *arg);
+
+/*
+ * Suite set-up shared by the tests and benchmarks: interrupts on, and the
+ * running task pinned to its current CPU until hm_suite_leave().
+ */
+struct hm_suite_ctx {
+	unsigned long irq_flags;
+	cpumask_t affinity;
+};
+void hm_suite_enter(struct hm_suite_ctx *c);
+void hm_suite_leave(struct hm_suite_ctx *c);
 
 #endif

@@ -83,6 +83,19 @@ void sched_stats_get(int cpu, struct sched_stats *out)
 	out->nr_running = READ_ONCE(rq->nr_running);
 }
 
+/* Debug: one line about p and one about its run queue. */
+void sched_show_task(struct task_struct *p)
+{
+	struct rq *rq = cpu_rq(p->cpu);
+
+	pr_info("sched: %s/%d state %#lx on_rq %d on_cpu %d cpu %d tif %#lx "
+		"preempt %d\n", p->comm, p->pid, p->state, p->on_rq,
+		p->on_cpu, p->cpu, p->tif, per_cpu(preempt_count, p->cpu));
+	pr_info("sched: rq %d curr %s/%d queued %u running %u idle tif %#lx\n",
+		rq->cpu, rq->curr->comm, rq->curr->pid, rq->nr_queued,
+		rq->nr_running, rq->idle->tif);
+}
+
 /* ---- run queue primitives (rq->lock held) ------------------------------- */
 
 static void enqueue_task(struct rq *rq, struct task_struct *p)
