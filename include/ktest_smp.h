@@ -10,8 +10,8 @@
 #include <asm/processor.h>
 
 /*
- * Run fn(info) on every online CPU at the same time and return when all
- * have finished. Everywhere fn runs with interrupts enabled and preemption
+ * Run fn(info) on every online CPU at the same time (they wait for each
+ * other at a start line) and return when all have finished. Everywhere fn runs with interrupts enabled and preemption
  * disabled (the other CPUs run it from their call-function IPI handler).
  * A CPU still busy after 60 s is reported as a kernel bug (panic).
  */

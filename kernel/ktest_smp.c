@@ -13,6 +13,8 @@
 struct all_cpus_call {
 	void (*fn)(void *info);
 	void *info;
+	int cpus;
+	atomic_t arrived;	/* at the start line */
 	atomic_t done;
 	cpumask_t finished;
 };
@@ -30,6 +32,10 @@ static void all_cpus_trampoline(void *arg)
 
 	preempt_disable();
 	local_irq_enable();
+	/* Start together, or a short fn would run on one CPU at a time. */
+	atomic_inc(&c->arrived);
+	while (atomic_read(&c->arrived) < c->cpus)
+		cpu_relax();
 	c->fn(c->info);
 	if (arch_irqs_disabled_flags(flags))
 		local_irq_disable();
@@ -45,7 +51,9 @@ void ktest_run_on_all_cpus(void (*fn)(void *info), void *info)
 	int n = num_online_cpus(), cpu;
 
 	cpumask_clear(&c.finished);
+	atomic_set(&c.arrived, 0);
 	atomic_set(&c.done, 0);
+	c.cpus = n;
 	/* The others start from the IPI; this CPU joins in directly. */
 	smp_call_function_many(&cpu_online_mask, all_cpus_trampoline, &c,
 			       false);

@@ -38,6 +38,11 @@ int send_signal(struct task_struct *p, int sig)
 		return 0;
 	if (p->flags & (PF_KTHREAD | PF_EXITING))
 		return 0;
+	/* As on Linux, init gets no signal it has not asked for (it has no
+	 * handlers here): killing it would take the whole system down. Its
+	 * own faults still kill it (force_sig_fatal). */
+	if (p->tgid == 1)
+		return 0;
 	__atomic_fetch_or(&p->sig_pending, 1u << (sig - 1), __ATOMIC_SEQ_CST);
 	set_tsk_thread_flag(p, TIF_SIGPENDING);
 	kick_process(p);

@@ -258,18 +258,26 @@ static bool ktest_requested(int argc, char **argv)
 /* Some arithmetic between writes, so the workers overlap in time. */
 static unsigned int busy_work(unsigned int seed)
 {
-	for (int i = 0; i < 3000000; i++)
+	for (int i = 0; i < 20000000; i++) {
 		seed = seed * 1103515245u + 12345u;
+		/* Keep the compiler from folding the loop into a formula. */
+		__asm__ volatile("" : "+r"(seed));
+	}
 	return seed;
 }
 
-static void demo_worker(int id)
+static long long demo_start_ms;
+
+static void demo_worker(int id, int start_fd)
 {
 	unsigned int seed = id, seen = 0;
+	char go;
 
 	/* One worker per CPU, if the kernel lets us choose (issue 6). */
 	pin_to_cpu(id);
-
+	/* Wait until every worker exists, so that they really run at once. */
+	if (start_fd >= 0 && read(start_fd, &go, 1) != 1)
+		_exit(0);
 	for (int step = 1; step <= DEMO_STEPS; step++) {
 		char bar[DEMO_STEPS + 1];
 		int cpu;
@@ -281,8 +289,8 @@ static void demo_worker(int id)
 		for (int i = 0; i < DEMO_STEPS; i++)
 			bar[i] = i < step ? '#' : '.';
 		bar[DEMO_STEPS] = '\0';
-		say("  worker %d on CPU %d  [%s] %d/%d\n", id, cpu, bar, step,
-		    DEMO_STEPS);
+		say("  %5lld ms  worker %d on CPU %d  [%s] %d/%d\n",
+		    now_ms() - demo_start_ms, id, cpu, bar, step, DEMO_STEPS);
 	}
 	/* The exit code tells the parent which CPUs this worker ran on. */
 	_exit(seen & 0xff);
@@ -290,17 +298,27 @@ static void demo_worker(int id)
 
 static void demo(void)
 {
-	int n = online_cpus(), seen = 0;
+	int n = online_cpus(), seen = 0, start[2] = { -1, -1 };
 	pid_t pids[32];
 
 	if (n > 32)
 		n = 32;
 	say("demo: %d processes writing at once, one per CPU\n", n);
+	demo_start_ms = now_ms();
+	if (pipe(start))
+		start[0] = start[1] = -1;	/* no barrier: still a demo */
 	for (int i = 0; i < n; i++) {
 		pids[i] = fork();
-		if (pids[i] == 0)
-			demo_worker(i);
+		if (pids[i] == 0) {
+			close(start[1]);
+			demo_worker(i, start[0]);
+		}
 	}
+	close(start[0]);
+	for (int i = 0; i < n; i++)
+		if (start[1] >= 0 && write(start[1], "g", 1) != 1)
+			break;
+	close(start[1]);
 	for (int i = 0; i < n; i++) {
 		int status = pids[i] > 0 ? wait_status(pids[i]) : -1;
 

@@ -71,7 +71,11 @@ static u32 sanitize_selector(struct task_struct *t, u32 sel)
 	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return 0;	/* not a user data selector at all */
 	d = &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
-	return (d->access & 0x80) ? sel : 0;
+	if (!(d->access & 0x80))
+		return 0;		/* not present */
+	if ((d->access & 0x08) && !(d->access & 0x02))
+		return 0;		/* execute-only code: not loadable */
+	return sel;
 }
 
 void fixup_user_segments(struct pt_regs *regs)

@@ -84,6 +84,9 @@ int do_set_thread_area(struct task_struct *t, struct user_desc __user *uptr,
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
+	/* As Linux: no conforming code segments. */
+	if (u.contents == 3 && !user_desc_empty(&u))
+		return -EINVAL;
 	fill_desc(&t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &u);
 	if (t == current)
 		tls_changed(t, idx);
