@@ -11,8 +11,9 @@
 
 /*
  * Run fn(info) on every online CPU at the same time (they wait for each
- * other at a start line) and return when all have finished. Everywhere fn runs with interrupts enabled and preemption
- * disabled (the other CPUs run it from their call-function IPI handler).
+ * other at a start line) and return when all have finished. Everywhere fn
+ * runs with interrupts enabled and preemption disabled (the other CPUs
+ * run it from their call-function IPI handler).
  * A CPU still busy after 60 s is reported as a kernel bug (panic).
  */
 void ktest_run_on_all_cpus(void (*fn)(void *info), void *info);

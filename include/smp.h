@@ -19,9 +19,16 @@ void smp_init(void);
 
 /*
  * Run fn(info) on every online CPU in `mask` except the caller, from the
- * call-function IPI (interrupts off on the target). With `wait`, return
- * only after every target has finished. Must not be called with
- * interrupts disabled (two CPUs calling each other would deadlock).
+ * call-function IPI (interrupts off on the target; fn must not sleep).
+ * With `wait`, return only after every target has finished; without, fn
+ * and info must stay valid until it has run. Queueing takes no global
+ * lock: each CPU has its own call queue.
+ *
+ * May be called with interrupts disabled, even from an IPI handler: a
+ * CPU that waits serves its own queue meanwhile, so two CPUs calling each
+ * other cannot deadlock. The caller must not, however, hold a spinlock
+ * that a target might be spinning on with interrupts disabled: that
+ * target would never get to fn (Documentation/smp.md, "Locking rules").
  */
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t fn,
 			    void *info, bool wait);

@@ -54,12 +54,19 @@ void ktest_run_on_all_cpus(void (*fn)(void *info), void *info)
 	atomic_set(&c.arrived, 0);
 	atomic_set(&c.done, 0);
 	c.cpus = n;
-	/* The others start from the IPI; this CPU joins in directly. */
+	/*
+	 * The others start from the IPI; this CPU joins in directly. It must
+	 * stay this CPU: a task moved to another one would wait there behind
+	 * that CPU's IPI handler, which waits for it at the start line.
+	 */
+	preempt_disable();
 	smp_call_function_many(&cpu_online_mask, all_cpus_trampoline, &c,
 			       false);
 	all_cpus_trampoline(&c);
-	if (ktest_wait_until(atomic_read(&c.done) == n, ALL_CPUS_TIMEOUT_MS))
+	if (ktest_wait_until(atomic_read(&c.done) == n, ALL_CPUS_TIMEOUT_MS)) {
+		preempt_enable();
 		return;
+	}
 	for_each_online_cpu(cpu)
 		if (!cpumask_test_cpu(cpu, &c.finished))
 			pr_emerg("ktest: CPU %d still runs %pS\n", cpu, fn);

@@ -101,7 +101,9 @@ static void spin_halt(spinlock_t *lock, u16 ticket)
 	struct halt_slot *slot = this_cpu_ptr(&halt_slot);
 
 	local_irq_disable();
-	slot->ticket = ticket;
+	/* spin_kick() reads lock then ticket: publish in the other order. */
+	WRITE_ONCE(slot->ticket, ticket);
+	barrier();
 	WRITE_ONCE(slot->lock, lock);
 	__atomic_fetch_add(&lock->halted_waiters, 1, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket) {

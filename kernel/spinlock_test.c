@@ -229,13 +229,12 @@ static void remote_release(void *info)
 	arch_spin_unlock(&remote_lock);
 }
 
+/* Some CPU other than this one; the caller keeps preemption off so that
+ * "this one" stays true. */
 static int other_cpu(void)
 {
-	int me, cpu;
+	int me = smp_processor_id(), cpu;
 
-	preempt_disable();
-	me = smp_processor_id();
-	preempt_enable();
 	for_each_online_cpu(cpu)
 		if (cpu != me)
 			return cpu;
@@ -244,9 +243,12 @@ static int other_cpu(void)
 
 static void spinlock_trylock_fails_while_other_cpu_holds(struct ktest *t)
 {
-	int cpu = other_cpu();
+	int cpu;
 
+	preempt_disable();
+	cpu = other_cpu();
 	if (cpu < 0) {
+		preempt_enable();
 		ktest_skip(t, "needs 2 CPUs");
 		return;
 	}
@@ -258,6 +260,7 @@ static void spinlock_trylock_fails_while_other_cpu_holds(struct ktest *t)
 	smp_call_function_single(cpu, remote_release, NULL, true);
 	KTEST_EXPECT_TRUE(t, spin_trylock(&remote_lock));
 	spin_unlock(&remote_lock);
+	preempt_enable();
 }
 
 /* ---- debug checks ---------------------------------------------------------- */
@@ -313,12 +316,15 @@ static void spinlock_debug_catches_unlock_of_free_lock(struct ktest *t)
 
 static void spinlock_debug_catches_unlock_by_other_cpu(struct ktest *t)
 {
-	int cpu = other_cpu();
 	char expect[48];
+	int cpu;
 
 	if (!need_debug(t))
 		return;
+	preempt_disable();
+	cpu = other_cpu();
 	if (cpu < 0) {
+		preempt_enable();
 		ktest_skip(t, "needs 2 CPUs");
 		return;
 	}
@@ -332,6 +338,7 @@ static void spinlock_debug_catches_unlock_by_other_cpu(struct ktest *t)
 	KTEST_EXPECT_EQ(t, remote_lock.owner_cpu, cpu);
 	smp_call_function_single(cpu, remote_release, NULL, true);
 	KTEST_EXPECT_FALSE(t, spin_is_locked(&remote_lock));
+	preempt_enable();
 }
 
 /* A stand-in for the place a lock was taken, so the report can name it. */
@@ -344,17 +351,20 @@ static void spinlock_debug_catches_lockup(struct ktest *t)
 {
 	unsigned int saved = spin_debug_timeout_ms;
 	spinlock_t lock;
+	char expect[64];
 
 	if (!need_debug(t))
 		return;
-	/* Forge a lock held forever by "CPU 7", taken in fake_owner_site. */
+	/* Forge a lock held forever, taken in fake_owner_site, by a CPU
+	 * number no real CPU has (any real one might be this CPU). */
 	spin_lock_init(&lock, "stuck");
 	lock.next = 1;
-	lock.owner_cpu = 7;
+	lock.owner_cpu = NR_CPUS;
 	lock.owner_pc = (unsigned long)fake_owner_site;
 	spin_debug_timeout_ms = 50;
-	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, lock_it, &lock,
-		"held by CPU 7, taken at fake_owner_site"));
+	snprintf(expect, sizeof(expect), "held by CPU %d, taken at "
+		 "fake_owner_site", NR_CPUS);
+	KTEST_EXPECT_TRUE(t, ktest_expect_panic(t, lock_it, &lock, expect));
 	spin_debug_timeout_ms = saved;
 	/* Our abandoned ticket is still in the lock: start it afresh. */
 	spin_lock_init(&lock, "stuck");

@@ -23,7 +23,7 @@ struct acpi_rsdp {
 	char signature[8];		/* "RSD PTR " */
 	u8 checksum;			/* over the first 20 bytes */
 	char oem_id[6];
-	u8 revision;			/* 0: ACPI 1.0, 2: has the fields below */
+	u8 revision;			/* 2 and up: the fields below */
 	u32 rsdt_phys;
 	u32 length;
 	u64 xsdt_phys;

@@ -26,7 +26,7 @@
 #define MSR_IA32_APICBASE_ENABLE	(1u << 11)
 #define CPUID_EDX_APIC			(1u << 9)
 
-#define CALIBRATE_US	10000	/* PIT window for the timer calibration */
+#define CALIBRATE_US	10000	/* PIT window for the calibration */
 #define ICR_TIMEOUT_US	100000
 
 volatile u8 *lapic_base;

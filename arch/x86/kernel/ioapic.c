@@ -19,7 +19,7 @@
 #define IOWIN		0x10
 
 #define IOAPIC_REG_ID	0x00
-#define IOAPIC_REG_VER	0x01	/* max redirection entry in bits 23:16 */
+#define IOAPIC_REG_VER	0x01	/* last redirection entry: 23:16 */
 #define IOAPIC_REDTBL(n) (0x10 + 2 * (n))
 
 #define RTE_POLARITY_LOW	(1u << 13)

@@ -21,7 +21,7 @@ struct mpf_intel {
 	u8 length;			/* in 16-byte units: 1 */
 	u8 spec_rev;
 	u8 checksum;
-	u8 feature1;			/* nonzero: default configuration type */
+	u8 feature1;			/* nonzero: a default config */
 	u8 feature2;
 	u8 feature3[3];
 } __packed;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cross-CPU function calls and the reschedule IPI.
+ * Cross-CPU function calls, the reschedule IPI and the spinlock kick IPI.
  *
  * Every CPU has a call queue: a lock-free singly linked list of requests
  * (struct call_single_data) that other CPUs push onto and that the owner

@@ -18,7 +18,7 @@
 #include <asm/smp.h>
 #include <asm/irqflags.h>
 
-#define WAIT_MS		2000	/* for another CPU to react; a hang if hit */
+#define WAIT_MS		2000	/* for a CPU to react; a hang if hit */
 
 /* ---- bring-up ------------------------------------------------------------ */
 
@@ -127,7 +127,8 @@ static void smp_percpu_distinct(struct ktest *t)
 		KTEST_EXPECT_EQ(t, per_cpu(test_var, cpu), magic ^ cpu);
 		for_each_online_cpu(other)
 			if (other != cpu)
-				KTEST_EXPECT_TRUE(t, r->var != reports[other].var);
+				KTEST_EXPECT_TRUE(t,
+					r->var != reports[other].var);
 	}
 }
 
@@ -280,7 +281,8 @@ static void smp_reschedule_ipi_each_cpu(struct ktest *t)
 		smp_send_reschedule(cpu);
 		KTEST_EXPECT_TRUE(t, ktest_wait_until(
 			(smp_ipi_stats_get(cpu, &now),
-			 now.resched_ipis_received > before.resched_ipis_received),
+			 now.resched_ipis_received >
+				before.resched_ipis_received),
 			WAIT_MS));
 	}
 }
@@ -321,13 +323,13 @@ static void smp_bench_ipi_round_trip(struct ktest *t)
 {
 	int me, cpu;
 
-	preempt_disable();
-	me = smp_processor_id();
-	preempt_enable();
 	if (num_online_cpus() < 2) {
 		ktest_skip(t, "needs 2 CPUs");
 		return;
 	}
+	/* Stay on one CPU, so the targets stay remote. */
+	preempt_disable();
+	me = smp_processor_id();
 	for_each_online_cpu(cpu) {
 		struct ktest_cycles c;
 
@@ -344,6 +346,7 @@ static void smp_bench_ipi_round_trip(struct ktest *t)
 			  "mean %llu, min %u TSC cycles (%d runs)", me, cpu,
 			  c.median, c.mean, c.min, BENCH_ROUNDS);
 	}
+	preempt_enable();
 }
 
 static struct ktest_case smp_bench_cases[] = {

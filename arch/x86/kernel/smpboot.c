@@ -125,15 +125,18 @@ static void enumerate_cpus(const struct mp_config *cfg, int boot_apicid)
 			smp_max_cpus);
 }
 
-/* Wait up to `ms` for *state to leave `from` or for `cpu` to come online. */
-static bool wait_for(int cpu, int from, u32 ms)
+static bool ap_called_in(int cpu)
+{
+	return __atomic_load_n(&ap_state[cpu], __ATOMIC_ACQUIRE) != AP_WAITING;
+}
+
+/* Poll `done(cpu)` for up to `ms` milliseconds. */
+static bool wait_for(bool (*done)(int cpu), int cpu, u32 ms)
 {
 	u64 end = get_cycles() + (u64)tsc_khz * ms;
 
 	while (get_cycles() < end) {
-		if (from >= 0 ? __atomic_load_n(&ap_state[cpu], __ATOMIC_ACQUIRE)
-				!= from
-			      : cpu_online(cpu))
+		if (done(cpu))
 			return true;
 		cpu_relax();
 	}
@@ -162,7 +165,7 @@ static bool boot_one_ap(int cpu, struct trampoline_header *hdr)
 		__atomic_store_n(&ap_state[cpu], AP_FAILED, __ATOMIC_SEQ_CST);
 		return false;
 	}
-	if (!wait_for(cpu, AP_WAITING, CALLIN_TIMEOUT_MS) &&
+	if (!wait_for(ap_called_in, cpu, CALLIN_TIMEOUT_MS) &&
 	    __atomic_compare_exchange_n(&ap_state[cpu], &from, AP_FAILED,
 					false, __ATOMIC_SEQ_CST,
 					__ATOMIC_SEQ_CST)) {
@@ -172,7 +175,7 @@ static bool boot_one_ap(int cpu, struct trampoline_header *hdr)
 		       CALLIN_TIMEOUT_MS);
 		return false;
 	}
-	if (!wait_for(cpu, -1, ONLINE_TIMEOUT_MS)) {
+	if (!wait_for(cpu_online, cpu, ONLINE_TIMEOUT_MS)) {
 		pr_err("smp: CPU %d (APIC id %d) started but did not come "
 		       "online within %u ms\n", cpu, apicid, ONLINE_TIMEOUT_MS);
 		return false;

@@ -100,6 +100,13 @@ void flush_tlb_mask_range(const cpumask_t *mask, unsigned long start,
 {
 	bool local;
 
+	/*
+	 * The caller has just changed PTEs with plain stores; a CPU joining
+	 * the mask sets its bit (atomically) and then walks the tables. The
+	 * full barrier makes our PTE stores visible before we read the mask,
+	 * so either we see that CPU's bit or it sees our new PTEs.
+	 */
+	smp_mb();
 	preempt_disable();
 	local = cpumask_test_cpu(smp_processor_id(), mask);
 	shootdown(mask, local, start, end);

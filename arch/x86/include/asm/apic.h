@@ -40,7 +40,7 @@
 #define APIC_DM_NMI		0x00400
 #define APIC_DM_INIT		0x00500
 #define APIC_DM_STARTUP		0x00600
-#define APIC_ICR_BUSY		0x01000	/* delivery status: send pending */
+#define APIC_ICR_BUSY		0x01000	/* delivery status: pending */
 #define APIC_INT_ASSERT		0x04000
 #define APIC_INT_LEVELTRIG	0x08000
 
