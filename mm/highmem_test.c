@@ -683,12 +683,17 @@ struct pool_full {
 	struct page *victim;
 	int waiter_cpu;
 	u32 waits_before;
+	struct task_struct *waiter;
 	bool saw_waiter;
 	atomic_t done;
 };
 
-/* On another CPU: wait until the waiter is stuck in kmap(), then free one
- * entry. */
+/*
+ * On another CPU: wait until the waiter is asleep in kmap() (it counted a
+ * wait, sleeps uninterruptibly and has switched out), then free one entry.
+ * Freeing on the wait count alone races with the waiter's last check of
+ * the pool before it sleeps.
+ */
 static void release_one_when_waiting(void *arg)
 {
 	struct pool_full *pf = arg;
@@ -699,7 +704,10 @@ static void release_one_when_waiting(void *arg)
 	deadline = ktime_get_ns() + 2 * NSEC_PER_SEC;
 	do {
 		kmap_stats_get(pf->waiter_cpu, &s);
-		pf->saw_waiter = s.pkmap_waits != pf->waits_before;
+		pf->saw_waiter = s.pkmap_waits != pf->waits_before &&
+				 READ_ONCE(pf->waiter->state) ==
+					TASK_UNINTERRUPTIBLE &&
+				 !READ_ONCE(pf->waiter->on_cpu);
 	} while (!pf->saw_waiter && ktime_get_ns() < deadline);
 	kunmap(pf->victim);
 	local_irq_disable();
@@ -709,7 +717,8 @@ static void release_one_when_waiting(void *arg)
 static void kmap_waits_when_pool_full(struct ktest *t)
 {
 	static struct page *pages[LAST_PKMAP];
-	struct pool_full pf = { .waiter_cpu = smp_processor_id() };
+	struct pool_full pf = { .waiter_cpu = smp_processor_id(),
+				.waiter = current };
 	unsigned long switches;
 	struct page *extra;
 	void *victim_va, *v;
