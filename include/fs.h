@@ -103,5 +103,7 @@ void close_on_exec(struct files_struct *files);
 struct file *device_open(const char *path, unsigned int flags);
 /* Console output and input for /dev/console and the kernel. */
 extern const struct file_operations console_fops;
+/* Take serial input from the receive interrupt (kernel/devices.c). */
+void console_input_init(void);
 
 #endif

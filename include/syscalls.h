@@ -52,6 +52,7 @@
 #define __NR_wait4		114
 #define __NR_sysinfo		116
 #define __NR_clone		120
+#define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
 #define __NR_getpgid		132
@@ -94,6 +95,7 @@
 #define __NR_getrandom		355
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
+#define __NR_futex_time64	422
 #define NR_syscalls		440
 
 typedef long (*syscall_fn_t)(struct pt_regs *regs);
@@ -178,7 +180,7 @@ long do_syscall(struct pt_regs *regs);
 	X(execve) X(time) X(lseek) X(getpid) X(getuid) X(access) X(kill) \
 	X(dup) X(pipe) X(brk) X(getgid) X(geteuid) X(getegid) X(ioctl) X(dup2)	\
 	X(getppid) X(getpgrp) X(setsid) X(gettimeofday) X(munmap)	\
-	X(wait4) X(sysinfo) X(uname) X(mprotect) X(getpgid) X(_llseek)	\
+	X(wait4) X(sysinfo) X(clone) X(uname) X(mprotect) X(getpgid) X(_llseek)	\
 	X(readv) X(writev) X(sched_yield) X(nanosleep) X(rt_sigaction)	\
 	X(rt_sigprocmask) X(getcwd) X(vfork) X(mmap2) X(getuid32)	\
 	X(getgid32) X(geteuid32) X(getegid32) X(madvise) X(getdents64)	\
@@ -187,7 +189,7 @@ long do_syscall(struct pt_regs *regs);
 	X(exit_group) X(set_tid_address) X(clock_gettime)		\
 	X(clock_getres) X(clock_nanosleep) X(tgkill) X(pipe2) X(getcpu)	\
 	X(prlimit64) X(getrandom) X(clock_gettime64)			\
-	X(clock_nanosleep_time64)
+	X(clock_nanosleep_time64) X(futex) X(futex_time64) X(set_robust_list)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -90,6 +90,14 @@ struct task_struct {
 
 	/* For threads (clone): cleared and futex-woken at exit. */
 	u32 clear_child_tid;
+	u32 robust_list;		/* set_robust_list(), not walked */
+
+	/* Thread group (kernel/thread_group.c); leader: pid == tgid. */
+	struct task_struct *group_leader;	/* NULL: not a thread group */
+	struct list_head thread_group;	/* ring of the group's members */
+	int live;			/* leader: members not yet exited */
+	int group_exit;			/* leader: exit_group() under way */
+	int group_exit_code;
 
 	char comm[TASK_COMM_LEN];
 };
@@ -188,7 +196,16 @@ struct clone_args_k {
 	unsigned long flags;
 	unsigned long stack;		/* user esp of the child, 0: same */
 	int exit_signal;
+	unsigned long tls;		/* CLONE_SETTLS: struct user_desc * */
+	unsigned long parent_tid;	/* CLONE_PARENT_SETTID */
+	unsigned long child_tid;	/* CLONE_CHILD_SETTID / _CLEARTID */
 };
+/* kernel/clone.c: the tid words of a new task (before it runs). */
+void clone_set_tids(struct task_struct *p, const struct clone_args_k *args);
+/* kernel/thread_group.c, tasklist_lock held. */
+bool thread_group_exit_locked(struct task_struct *t);
+bool thread_group_empty_locked(struct task_struct *leader);
+int thread_group_wait_status(struct task_struct *leader);
 /* Duplicate current; the child returns to user mode with eax = 0. */
 pid_t do_fork(const struct clone_args_k *args);
 __noreturn void do_exit(int status);

@@ -7,8 +7,9 @@
  * cut by another CPU's output mid-chunk). User bytes are first copied out
  * of the process with copy_from_user(), i.e. through kmap_local, in
  * chunks. Reads come from the serial port with a minimal line discipline
- * (echo, backspace, CR -> NL) and return one line at a time; the port is
- * polled once per tick while a reader waits.
+ * (echo, backspace, CR -> NL, ^D) and return one line at a time; bytes
+ * arrive from the receive interrupt (drivers/serial_irq.c), and a waiting
+ * reader also polls the port once per tick in case that is not routed.
  */
 #include <fs.h>
 #include <task.h>
@@ -139,67 +140,105 @@ static ssize_t console_dev_writev(struct file *f, const struct iovec *iov,
 	return done;	/* the vectors were checked: only a race fails */
 }
 
+/*
+ * Console input: a line discipline fed by the serial receive interrupt
+ * (console_rx, interrupts off) or, if the interrupt is not routed, by the
+ * reader polling the port once per tick. Both go through feed_char()
+ * under line_lock.
+ */
 static DEFINE_SPINLOCK(line_lock);
+static DECLARE_WAIT_QUEUE_HEAD(console_readers);
 static char line[LINE_MAX];
 static unsigned int line_len;	/* bytes in line[] */
-static bool line_done;		/* line[] ends with '\n': ready to read */
+static bool line_done;		/* line[] is ready to read (or EOF) */
 
-/* Feed received bytes into the line; true once a line is complete. */
+/* line_lock held. */
+static void feed_char(char c)
+{
+	char ch = c == '\r' ? '\n' : c;
+
+	if (line_done)
+		return;		/* a line is waiting: type-ahead is dropped */
+	if (ch == 0x7f || ch == '\b') {
+		if (line_len) {
+			line_len--;
+			console_write("\b \b", 3);
+		}
+		return;
+	}
+	if (ch == 0x04 && !line_len) {	/* ^D on an empty line: EOF */
+		line_done = true;
+		return;
+	}
+	if (line_len == LINE_MAX - 1 && ch != '\n')
+		return;
+	line[line_len++] = ch;
+	console_write(&ch, 1);		/* echo */
+	if (ch == '\n')
+		line_done = true;
+}
+
+static void console_rx(char c)
+{
+	unsigned long flags;
+	bool done;
+
+	spin_lock_irqsave(&line_lock, flags);
+	feed_char(c);
+	done = line_done;
+	spin_unlock_irqrestore(&line_lock, flags);
+	if (done)
+		wake_up(&console_readers);
+}
+
+void console_input_init(void)
+{
+	serial_set_rx_handler(console_rx);
+}
+
+/* Take what the port holds (when no interrupt delivers it); ready? */
 static bool console_poll_input(void)
 {
+	unsigned long flags;
 	bool done;
 	int c;
 
-	spin_lock(&line_lock);
-	while (!line_done && (c = serial_getc()) >= 0) {
-		char ch = c == '\r' ? '\n' : (char)c;
-
-		if (ch == 0x7f || ch == '\b') {
-			if (line_len) {
-				line_len--;
-				console_write("\b \b", 3);
-			}
-			continue;
-		}
-		if (ch == 0x04 && !line_len) {	/* ^D on an empty line: EOF */
-			line_done = true;
-			break;
-		}
-		if (line_len == LINE_MAX - 1 && ch != '\n')
-			continue;
-		line[line_len++] = ch;
-		console_write(&ch, 1);		/* echo */
-		if (ch == '\n')
-			line_done = true;
-	}
+	spin_lock_irqsave(&line_lock, flags);
+	while (!line_done && (c = serial_getc()) >= 0)
+		feed_char((char)c);
 	done = line_done;
-	spin_unlock(&line_lock);
+	spin_unlock_irqrestore(&line_lock, flags);
 	return done;
 }
 
 static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
 {
 	char out[LINE_MAX];
+	unsigned long flags;
 	size_t len;
 
 	if (!n)
 		return 0;
 	while (!console_poll_input()) {
+		DEFINE_WAIT(w);
+
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		/* No receive interrupt is wired up: look again next tick. */
-		schedule_timeout_interruptible(TICK_NSEC);
 		if (signal_pending(current))
 			return -EINTR;
+		prepare_to_wait(&console_readers, &w, TASK_INTERRUPTIBLE);
+		if (!READ_ONCE(line_done))
+			schedule_timeout(TICK_NSEC);	/* and poll again */
+		finish_wait(&console_readers, &w);
 	}
-	spin_lock(&line_lock);
+	spin_lock_irqsave(&line_lock, flags);
 	len = min(n, (size_t)line_len);
 	memcpy(out, line, len);
 	memmove(line, line + len, line_len - len);
 	line_len -= len;
 	if (!line_len)
 		line_done = false;
-	spin_unlock(&line_lock);
+	spin_unlock_irqrestore(&line_lock, flags);
 	if (copy_to_user(buf, out, len))
 		return -EFAULT;
 	return len;

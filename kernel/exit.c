@@ -127,12 +127,6 @@ void do_exit(int status)
 	do_task_dead();
 }
 
-void do_group_exit(int status)
-{
-	/* One thread per process so far: the group is the task. */
-	do_exit(status);
-}
-
 SYSCALL_DEFINE1(exit, int, code)
 {
 	do_exit(W_EXITED(code));

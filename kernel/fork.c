@@ -118,6 +118,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->thread_group);
 	init_waitqueue_head(&p->wait_chldexit);
 	spin_lock_init(&p->pi_lock, "task->pi_lock");
 	cpumask_copy(&p->cpus_allowed,

@@ -134,6 +134,7 @@ static int kernel_init(void *unused)
 		qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	}
 	build_init_args();
+	console_input_init();
 	open_console_fds();
 	pr_info("init: starting %s\n", init_path);
 	err = kernel_execve(init_path, init_argv, init_envp);

@@ -17,6 +17,7 @@
 #include <reboot.h>
 #include <cmdline.h>
 #include <sched.h>
+#include <futex.h>
 #include <smp.h>
 
 #define KERNEL_NAME	"kmapos"
@@ -32,6 +33,7 @@ void start_kernel(u32 magic, u32 boot_info)
 	setup_arch(magic, boot_info);
 	setup_per_cpu_areas();
 	sched_init();
+	futex_init();
 	page_alloc_init();
 	pr_info("Zones:\n");
 	show_zones();

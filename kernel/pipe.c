@@ -82,9 +82,9 @@ static void pipe_writer_unlock(struct pipe *p)
 static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 {
 	struct pipe *p = file_pipe(f);
-	char *bounce;
-	size_t len, first;
+	size_t len = 0, first;
 	ssize_t ret;
+	char *bounce;
 
 	if (!n)
 		return 0;
@@ -96,33 +96,39 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 
 		prepare_to_wait(&p->rd_wait, &w, TASK_INTERRUPTIBLE);
 		spin_lock(&p->lock);
-		if (pipe_used(p) || !p->writers) {
+		/*
+		 * Test and take under one lock hold: with several readers,
+		 * bytes seen here could otherwise be gone once we come back
+		 * for them, and an empty read would look like end of file.
+		 */
+		if (pipe_used(p)) {
+			len = min(n, (size_t)pipe_used(p));
+			first = min(len, (size_t)(PIPE_SIZE - p->tail % PIPE_SIZE));
+			memcpy(bounce, p->buf + p->tail % PIPE_SIZE, first);
+			memcpy(bounce + first, p->buf, len - first);
+			p->tail += len;
 			spin_unlock(&p->lock);
 			finish_wait(&p->rd_wait, &w);
 			break;
 		}
-		spin_unlock(&p->lock);
-		if (f->f_flags & O_NONBLOCK) {
+		if (!p->writers) {
+			spin_unlock(&p->lock);
 			finish_wait(&p->rd_wait, &w);
-			kfree(bounce);
-			return -EAGAIN;
+			break;		/* end of file: len stays 0 */
 		}
-		if (signal_pending(current)) {
+		spin_unlock(&p->lock);
+		ret = (f->f_flags & O_NONBLOCK) ? -EAGAIN :
+		      signal_pending(current) ? -EINTR : 0;
+		if (ret) {
 			finish_wait(&p->rd_wait, &w);
 			kfree(bounce);
-			return -EINTR;
+			return ret;
 		}
 		schedule();
 		finish_wait(&p->rd_wait, &w);
 	}
-	spin_lock(&p->lock);
-	len = min(n, (size_t)pipe_used(p));
-	first = min(len, (size_t)(PIPE_SIZE - p->tail % PIPE_SIZE));
-	memcpy(bounce, p->buf + p->tail % PIPE_SIZE, first);
-	memcpy(bounce + first, p->buf, len - first);
-	p->tail += len;
-	spin_unlock(&p->lock);
-	wake_up_all(&p->wr_wait);
+	if (len)
+		wake_up_all(&p->wr_wait);
 	ret = len;
 	if (len && copy_to_user(ubuf, bounce, len))
 		ret = -EFAULT;	/* the bytes are gone, as on Linux */

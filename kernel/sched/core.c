@@ -352,14 +352,12 @@ static void __schedule(bool preempt)
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
 
-	/* Before the preempt_count check: a held kmap_local slot also
-	 * raises preempt_count, and this names the culprit precisely. */
-	kmap_local_assert_none_held("context switch");
 	local_irq_disable();
 	preempt_disable();
 	if (unlikely(preempt_count_read() != 1))
 		panic("sched: scheduling while atomic: %s/%d, preempt_count %d",
 		      prev->comm, prev->pid, preempt_count_read() - 1);
+	kmap_local_assert_none_held("context switch");
 
 	rq = this_rq();
 	arch_spin_lock(&rq->lock, _THIS_IP_);

@@ -47,8 +47,6 @@ void prepare_exit_to_usermode(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 
-	/* First: schedule() below would report a held slot less precisely. */
-	kmap_local_assert_none_held("return to user");
 	for (;;) {
 		local_irq_disable();
 		if (need_resched()) {
@@ -64,6 +62,7 @@ void prepare_exit_to_usermode(struct pt_regs *regs)
 		break;
 	}
 	fixup_user_segments(regs);
+	kmap_local_assert_none_held("return to user");
 }
 
 /* Kernel thread function returned (ret_from_fork). */
