@@ -47,8 +47,11 @@ struct futex_key {
 	bool shared;
 };
 
+struct futex_bucket;
+
 struct futex_q {
 	struct list_head list;
+	struct futex_bucket *hb;	/* whose list it is on; requeue moves it */
 	struct futex_key key;
 	struct task_struct *task;
 	bool woken;		/* set by the waker, under the bucket lock */
@@ -116,6 +119,22 @@ static int get_futex_key(u32 __user *uaddr, bool shared,
 	return 0;
 }
 
+/*
+ * Lock the bucket q is queued on. A requeue may move q (under both
+ * buckets' locks) until we hold the right one, hence the re-check.
+ */
+static struct futex_bucket *lock_q_bucket(struct futex_q *q)
+{
+	for (;;) {
+		struct futex_bucket *hb = READ_ONCE(q->hb);
+
+		spin_lock(&hb->lock);
+		if (hb == READ_ONCE(q->hb))
+			return hb;
+		spin_unlock(&hb->lock);
+	}
+}
+
 /* Bucket lock held: dequeue q and let its task run. */
 static void wake_futex(struct futex_q *q)
 {
@@ -152,6 +171,7 @@ long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns)
 		spin_unlock(&hb->lock);
 		return -EAGAIN;
 	}
+	q.hb = hb;
 	list_add_tail(&q.list, &hb->waiters);
 	set_current_state(TASK_INTERRUPTIBLE);
 	spin_unlock(&hb->lock);
@@ -177,7 +197,7 @@ long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns)
 	__set_current_state(TASK_RUNNING);
 
 	/* A wake-up that raced with the timeout or signal still counts. */
-	spin_lock(&hb->lock);
+	hb = lock_q_bucket(&q);
 	if (q.woken)
 		ret = 0;
 	else
@@ -277,6 +297,7 @@ static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, bool shared,
 			if (hb1 != hb2) {
 				list_del(&q->list);
 				list_add_tail(&q->list, &hb2->waiters);
+				WRITE_ONCE(q->hb, hb2);
 			}
 			moved++;
 		} else {
