@@ -113,15 +113,15 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
-	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) $(TEST_ARGS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --accel $(ACCEL) $(TEST_ARGS)
 
 soak: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
-	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --soak $(TEST_ARGS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --accel $(ACCEL) --soak $(TEST_ARGS)
 
 bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
-	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --bench $(TEST_ARGS)
+	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --accel $(ACCEL) --bench $(TEST_ARGS)
 
 gdb: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)

@@ -18,6 +18,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <errno.h>
+#include <futex.h>
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
@@ -48,6 +49,8 @@ void mm_release(struct task_struct *t)
 		t->vfork_done = NULL;
 		complete(vfork);
 	}
+	/* The tid word belongs to the old program (exec) or is done with. */
+	t->clear_child_tid = 0;
 }
 
 /* tasklist_lock held: take t off every list; the reaper's reference. */
@@ -71,14 +74,16 @@ static struct task_struct *find_init(void)
 
 void do_exit(int status)
 {
-	struct task_struct *t = current, *child, *tmp, *init, *parent;
-	bool zombies = false, autoreap;
+	struct task_struct *t = current, *child, *tmp, *init, *parent, *leader;
+	bool zombies = false, autoreap, group_dead;
 
 	if (t->flags & PF_IDLE)
 		panic("exit: the idle task tried to exit");
 	if (t->pid == 1 && !(t->flags & PF_KTHREAD))
 		init_died(status);
 	t->flags |= PF_EXITING;
+	/* pthread_join() and musl's thread-list lock wait for this. */
+	futex_exit_clear_tid(t);
 	if (t->files) {
 		put_files(t->files);
 		t->files = NULL;
@@ -113,14 +118,21 @@ void do_exit(int status)
 	if (zombies)
 		wake_up_all(&init->wait_chldexit);
 	t->exit_code = status;
+	group_dead = thread_group_exit_locked(t);
+	leader = t->group_leader;
 	parent = t->parent;
 	autoreap = !parent;
 	if (autoreap) {
 		unlink_task(t);
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
-		wake_up_all(&parent->wait_chldexit);
+		if (group_dead)
+			wake_up_all(&parent->wait_chldexit);
 	}
+	/* The last thread out lets the parent reap the waiting leader. */
+	if (group_dead && leader && leader != t &&
+	    leader->exit_state == EXIT_ZOMBIE && leader->parent)
+		wake_up_all(&leader->parent->wait_chldexit);
 	spin_unlock(&tasklist_lock);
 	if (autoreap)
 		put_task_struct(t);	/* the reaper's reference */
@@ -176,7 +188,9 @@ static long do_wait(pid_t pid, int *status, int options)
 			if (!child_matches(c, pid))
 				continue;
 			found = true;
-			if (c->exit_state == EXIT_ZOMBIE) {
+			/* A leader is reaped once its threads are gone. */
+			if (c->exit_state == EXIT_ZOMBIE &&
+			    thread_group_empty_locked(c)) {
 				zombie = c;
 				unlink_task(c);
 				break;
@@ -184,7 +198,7 @@ static long do_wait(pid_t pid, int *status, int options)
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (zombie) {
-			*status = zombie->exit_code;
+			*status = thread_group_wait_status(zombie);
 			ret = zombie->pid;
 			reap_zombie(zombie);
 			break;

@@ -81,6 +81,13 @@ void put_task_struct(struct task_struct *t)
 		return;
 	BUG_ON(t->flags & PF_IDLE);
 	free_pages(t->stack, THREAD_SIZE_ORDER);
+	/*
+	 * A thread pins its leader until its own stack is gone: wait4()
+	 * on the leader waits for that, so the whole group's memory is
+	 * free when it returns.
+	 */
+	if (t->group_leader && t->group_leader != t)
+		put_task_struct(t->group_leader);
 	kfree(t);
 	atomic_dec(&task_count);
 }
@@ -100,13 +107,18 @@ static struct task_struct *alloc_task(void)
 	return p;
 }
 
-static struct task_struct *copy_process(unsigned long clone_flags,
+struct user_desc;
+int do_set_thread_area(struct task_struct *t, struct user_desc __user *uptr,
+		       bool write_back);
+
+static struct task_struct *copy_process(const struct clone_args_k *args,
 					int (*fn)(void *), void *arg,
-					const struct pt_regs *regs,
-					unsigned long usp)
+					const struct pt_regs *regs)
 {
 	struct task_struct *cur = current, *p = alloc_task();
+	unsigned long clone_flags = args->flags, usp = args->stack;
 	unsigned long flags;
+	long err = -ENOMEM;
 	pid_t pid;
 
 	if (!p)
@@ -132,6 +144,13 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	if (!fn) {
 		memcpy(p->thread.tls_array, cur->thread.tls_array,
 		       sizeof(p->thread.tls_array));
+		/* A new thread's own TLS descriptor (musl: its TCB). */
+		if (clone_flags & CLONE_SETTLS) {
+			err = do_set_thread_area(p, (struct user_desc __user *)
+						 args->tls, false);
+			if (err)
+				goto fail;
+		}
 		if (clone_flags & CLONE_VM) {
 			mmget(cur->mm);
 			p->mm = cur->mm;
@@ -155,14 +174,34 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	pid = alloc_pid();
+	/* Too late to join a group that exit_group() is killing. */
+	if (pid >= 0 && (clone_flags & CLONE_THREAD) &&
+	    cur->group_leader->group_exit)
+		pid = -EINTR;
 	if (pid < 0) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		err = pid;
 		goto fail_files;
 	}
 	p->pid = pid;
 	p->tgid = (clone_flags & CLONE_THREAD) ? cur->tgid : pid;
-	/* Kernel threads have no parent to report to: they reap themselves. */
-	p->parent = fn ? NULL : cur;
+	/*
+	 * Kernel threads have no parent to report to: they reap themselves,
+	 * and so do the threads of a group (the leader reports for all).
+	 * A process's children belong to its group leader, whichever of its
+	 * threads forked them.
+	 */
+	if (clone_flags & CLONE_THREAD) {
+		p->parent = NULL;
+		p->group_leader = cur->group_leader;
+		list_add_tail(&p->thread_group, &cur->thread_group);
+		p->group_leader->live++;
+		get_task_struct(p->group_leader);	/* see put_task_struct */
+	} else {
+		p->parent = fn ? NULL : (cur->group_leader ?: cur);
+		p->group_leader = p;
+		p->live = 1;
+	}
 	if (p->parent)
 		list_add_tail(&p->sibling, &p->parent->children);
 	list_add_tail(&p->tasks, &task_list);
@@ -178,12 +217,13 @@ fail_mm:
 fail:
 	atomic_set(&p->usage, 1);
 	put_task_struct(p);
-	return ERR_PTR(-ENOMEM);
+	return ERR_PTR(err);
 }
 
 int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 {
-	struct task_struct *p = copy_process(0, fn, arg, NULL, 0);
+	struct clone_args_k args = { .flags = 0 };
+	struct task_struct *p = copy_process(&args, fn, arg, NULL);
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
@@ -200,11 +240,11 @@ pid_t do_fork(const struct clone_args_k *args)
 
 	if (!current->mm)
 		return -EINVAL;
-	p = copy_process(args->flags, NULL, NULL, current_pt_regs(),
-			 args->stack);
+	p = copy_process(args, NULL, NULL, current_pt_regs());
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid = p->pid;
+	clone_set_tids(p, args);
 	if (args->flags & CLONE_VFORK) {
 		init_completion(&vfork);
 		p->vfork_done = &vfork;

@@ -27,7 +27,9 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	struct task_struct *parent = READ_ONCE(current->parent);
+	/* A thread's parent is its process's: the group leader's. */
+	struct task_struct *leader = current->group_leader ?: current;
+	struct task_struct *parent = READ_ONCE(leader->parent);
 
 	return parent ? parent->tgid : 0;
 }

@@ -409,6 +409,19 @@ def log_tail(text, n=LOG_TAIL_LINES):
     return lines[-n:]
 
 
+def bench_conditions(cfg):
+    """What the numbers were measured on: figures are only honest with it."""
+    host = os.cpu_count() or 1
+    accel = 'KVM' if os.environ.get('ACCEL') == 'kvm' else \
+        'TCG (software emulation; cycles are host TSC cycles)'
+    note = 'measured under %s, -smp %d on a %d-CPU host' % (
+        accel, cfg['smp'], host)
+    if cfg['smp'] > host:
+        note += ': vCPUs oversubscribe the host, so cross-CPU figures ' \
+            'include host scheduling delays'
+    return note
+
+
 def print_result(run_name, cfg, report, text, secs, log, keep,
                  kernel):
     verdict = 'PASS' if report.ok else 'FAIL'
@@ -418,6 +431,8 @@ def print_result(run_name, cfg, report, text, secs, log, keep,
             len(report.errors), 's' if len(report.errors) > 1 else '')
     print('%s %-22s %-36s (%.1fs)' % (verdict, run_name, summary, secs),
           flush=True)
+    if report.bench_lines:
+        print('    # %s' % bench_conditions(cfg))
     for line in report.bench_lines:
         print('    %s' % line)
     if report.ok:
@@ -511,6 +526,7 @@ def list_configs(configs):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    os.environ['ACCEL'] = args.accel	# bench_conditions() reports it
     configs = select_configs(args)
     if args.list:
         list_configs(configs)
