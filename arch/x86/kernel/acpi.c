@@ -101,25 +101,15 @@ static int acpi_off_setup(const char *val)
 }
 __setup("acpi", acpi_off_setup);
 
-static u8 checksum(const void *p, size_t len)
-{
-	const u8 *b = p;
-	u8 sum = 0;
-
-	while (len--)
-		sum += *b++;
-	return sum;
-}
-
 static const struct acpi_rsdp *scan_rsdp(phys_addr_t start, size_t len)
 {
 	for (phys_addr_t pa = start; pa + 20 <= start + len; pa += 16) {
 		const struct acpi_rsdp *r = __va(pa);
 
-		if (memcmp(r->signature, "RSD PTR ", 8) || checksum(r, 20))
+		if (memcmp(r->signature, "RSD PTR ", 8) || firmware_checksum(r, 20))
 			continue;
 		if (r->revision >= 2 &&
-		    (r->length < sizeof(*r) || checksum(r, r->length)))
+		    (r->length < sizeof(*r) || firmware_checksum(r, r->length)))
 			continue;
 		return r;
 	}
@@ -150,7 +140,7 @@ static struct acpi_table_header *map_table(phys_addr_t phys)
 	if (len < sizeof(*h) || len > 1024 * 1024)
 		return NULL;
 	h = ioremap_cache(phys, len);
-	if (h && checksum(h, len)) {
+	if (h && firmware_checksum(h, len)) {
 		pr_warn("acpi: table at %#x has a bad checksum\n", phys);
 		iounmap(h);
 		return NULL;

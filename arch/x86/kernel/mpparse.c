@@ -123,23 +123,13 @@ void mp_config_add_ioapic(struct mp_config *cfg, u8 id, u32 phys,
 				    .gsi_base = gsi_base };
 }
 
-static u8 checksum(const void *p, size_t len)
-{
-	const u8 *b = p;
-	u8 sum = 0;
-
-	while (len--)
-		sum += *b++;
-	return sum;
-}
-
 static const struct mpf_intel *scan_mpf(phys_addr_t start, size_t len)
 {
 	for (phys_addr_t pa = start; pa + 16 <= start + len; pa += 16) {
 		const struct mpf_intel *f = __va(pa);
 
 		if (!memcmp(f->signature, "_MP_", 4) && f->length == 1 &&
-		    !checksum(f, 16))
+		    !firmware_checksum(f, 16))
 			return f;
 	}
 	return NULL;
@@ -230,7 +220,7 @@ int mpparse_read_config(struct mp_config *cfg)
 	if (!mpc)
 		return -ENODEV;
 	if (len < sizeof(*mpc) || memcmp(mpc->signature, "PCMP", 4) ||
-	    checksum(mpc, len)) {
+	    firmware_checksum(mpc, len)) {
 		pr_warn("smp: MP configuration table at %#x is corrupt\n",
 			mpf->config_phys);
 		iounmap(mpc);

@@ -64,4 +64,18 @@ int mpparse_read_config(struct mp_config *cfg);
 /* The configuration the kernel booted with (arch/x86/kernel/smpboot.c). */
 extern struct mp_config boot_mp_config;
 
+/*
+ * Firmware tables (ACPI RSDP and tables, MP floating pointer and config
+ * table) are valid when all their bytes sum to 0 modulo 256.
+ */
+static inline u8 firmware_checksum(const void *p, size_t len)
+{
+	const u8 *b = p;
+	u8 sum = 0;
+
+	while (len--)
+		sum += *b++;
+	return sum;
+}
+
 #endif
