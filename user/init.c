@@ -34,10 +34,10 @@
 
 /*
  * The thread tests (user/threads/) need clone, futex and set_thread_area
- * per thread (issue 6). Until the kernel has them they run only when
- * asked for (utest=all or by name); flip this when it does.
+ * per thread (issue 6). The kernel has them now, so they run by default;
+ * 0 would run them only when asked for (utest=all or by name).
  */
-#define RUN_THREAD_TESTS_BY_DEFAULT	0
+#define RUN_THREAD_TESTS_BY_DEFAULT	1
 
 #define DEFAULT_TIMEOUT_S	300
 #define MAX_LINE		256

@@ -531,16 +531,21 @@ static bool idle_pull_task(struct rq *this)
 			break;
 		}
 	}
-	if (p) {
-		dequeue_task(src, p);
-		src->nr_running--;
-		p->cpu = this->cpu;	/* on_rq stays 1: it is in transit */
-	}
-	spin_unlock_irqrestore(&src->lock, flags);
-	if (!p)
+	if (!p) {
+		spin_unlock_irqrestore(&src->lock, flags);
 		return false;
-
-	spin_lock_irqsave(&this->lock, flags);
+	}
+	dequeue_task(src, p);
+	src->nr_running--;
+	p->cpu = this->cpu;	/* on_rq stays 1: it is in transit */
+	/*
+	 * Interrupts stay off until p is queued here: a tick or IPI that
+	 * preempted this idle task now would strand p off every queue
+	 * until this CPU next goes idle, which a busy task may never let
+	 * happen (seen: a pinned spinning thread, a new thread lost).
+	 */
+	arch_spin_unlock(&src->lock);
+	arch_spin_lock(&this->lock, _THIS_IP_);
 	this->nr_running++;
 	this->nr_migrations++;
 	enqueue_task(this, p);
