@@ -43,7 +43,7 @@ void capture_regs(struct pt_regs *regs);
 
 /*
  * Stop every other CPU (NMI) and have each print its state. Called once by
- * the panicking CPU; the SMP code overrides the single-CPU default.
+ * the panicking CPU (arch/x86/kernel/nmi.c).
  */
 void smp_send_stop(void);
 

@@ -77,7 +77,3 @@ void warn_slowpath(const char *file, int line, const char *fmt, ...)
 	       smp_processor_id(), file, line, buf);
 	dump_stack();
 }
-
-__weak void smp_send_stop(void)
-{
-}

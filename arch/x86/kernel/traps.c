@@ -97,19 +97,6 @@ void set_user_gate(int vector)
 	idt[vector].type_attr |= GATE_DPL3;
 }
 
-__weak bool user_exception(struct pt_regs *regs, int signo)
-{
-	return false;
-}
-
-__weak void prepare_exit_to_usermode(struct pt_regs *regs)
-{
-}
-
-__weak void irqentry_exit_to_kernel(struct pt_regs *regs)
-{
-}
-
 static void describe_page_fault(const struct pt_regs *regs)
 {
 	u32 e = regs->error_code;

@@ -29,8 +29,8 @@ void set_user_gate(int vector);
 
 /*
  * An exception in user mode: the process layer turns it into a signal.
- * Returns true if handled; the default (no processes yet) returns false
- * and the kernel panics.
+ * Returns true if handled (the task is signalled); false makes the
+ * kernel panic with the trap report.
  */
 bool user_exception(struct pt_regs *regs, int signo);
 
