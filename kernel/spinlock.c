@@ -135,14 +135,14 @@ static void spin_kick(spinlock_t *lock, u16 ticket)
 
 static void spin_wait(spinlock_t *lock, u16 ticket, unsigned long pc)
 {
-	u64 start = rdtsc(), limit = 0, halt_after = ~0ULL, now;
+	u64 start = get_cycles(), limit = 0, halt_after = ~0ULL, now;
 
 	if (spin_debug_enabled() && tsc_khz)
 		limit = (u64)spin_debug_timeout_ms * tsc_khz;
 	if (halt_enabled && tsc_khz && !irqs_disabled() && arch_spin_can_halt())
 		halt_after = (u64)tsc_khz * HALT_AFTER_US / 1000;
 	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket) {
-		now = rdtsc();
+		now = get_cycles();
 		if (limit && now - start > limit)
 			spin_lockup(lock, pc, now - start);
 		if (now - start > halt_after)
@@ -152,7 +152,7 @@ static void spin_wait(spinlock_t *lock, u16 ticket, unsigned long pc)
 	}
 	/* Counted by the new holder, so no atomics are needed. */
 	lock->contended++;
-	lock->spin_cycles += rdtsc() - start;
+	lock->spin_cycles += get_cycles() - start;
 }
 
 void spin_halt_counts(int cpu, u32 *halts, u32 *kicks)

@@ -9,6 +9,7 @@
  * every online CPU at once and are skipped when only one CPU is online.
  */
 #include <ktest.h>
+#include <ktest_smp.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <string.h>
@@ -119,9 +120,9 @@ int hm_online_cpus(void)
 
 /*
  * Run fn(arg) on `n` online CPUs, this one included, starting together.
- * Unlike ktest_run_on_all_cpus(), it can use fewer than all CPUs (for the
- * 1..N benchmarks), lines the CPUs up before they start, and runs the work
- * with interrupts on.
+ * Like ktest_run_on_all_cpus() (start line, work with interrupts on), but
+ * it can use fewer than all CPUs (for the 1..N benchmarks), leaves this
+ * CPU's preemption as the caller has it, and has no hang timeout.
  */
 void hm_run_on_cpus(int n, void (*fn)(void *), void *arg)
 {
@@ -1054,14 +1055,6 @@ struct stress {
 	unsigned long first_pfn;
 };
 
-static u32 xorshift(u32 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
-}
-
 static void stress_error(struct stress *s, unsigned long pfn)
 {
 	if (atomic_fetch_add(1, &s->errors) == 0) {
@@ -1085,11 +1078,11 @@ static void stress_on_cpu(void *arg)
 	for (unsigned int it = 0; it < s->iterations; it++) {
 		struct stress_page *sp[3];
 		void *va[3];
-		bool persistent = (xorshift(&rnd) & 63) == 0;
-		int n = 1 + xorshift(&rnd) % 3, i;
+		bool persistent = (ktest_rand(&rnd) & 63) == 0;
+		int n = 1 + ktest_rand(&rnd) % 3, i;
 
 		for (i = 0; i < n; i++) {
-			sp[i] = &s->pages[cpu][xorshift(&rnd) % STRESS_PAGES];
+			sp[i] = &s->pages[cpu][ktest_rand(&rnd) % STRESS_PAGES];
 			for (int j = 0; j < i; j++)
 				if (sp[j] == sp[i])	/* distinct pages */
 					sp[i] = &s->pages[cpu][(sp[i] -

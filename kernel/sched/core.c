@@ -33,7 +33,7 @@
 #include <preempt.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
-#include <asm/traps.h>
+#include <asm/ptrace.h>
 
 /* Ticks a task runs before the tick makes it yield to queued tasks. */
 #define SCHED_SLICE_TICKS	3
@@ -65,11 +65,6 @@ static inline struct rq *cpu_rq(int cpu)
 static inline struct rq *this_rq(void)
 {
 	return cpu_rq(smp_processor_id());
-}
-
-/* Filled in by the SMP code; until then there is only this CPU to run on. */
-__weak void smp_send_reschedule(int cpu)
-{
 }
 
 void sched_stats_get(int cpu, struct sched_stats *out)
@@ -423,7 +418,7 @@ void preempt_schedule(void)
 /* Interrupt exit to a kernel context (arch/x86/kernel/traps.c hook). */
 void irqentry_exit_to_kernel(struct pt_regs *regs)
 {
-	if (!(regs->eflags & X86_EFLAGS_IF) || preempt_count_read())
+	if (regs_irqs_disabled(regs) || preempt_count_read())
 		return;
 	if (need_resched())
 		preempt_schedule_irq();

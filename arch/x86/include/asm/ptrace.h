@@ -8,6 +8,7 @@
 #define _ASM_X86_PTRACE_H
 
 #include <types.h>
+#include <asm/processor.h>
 
 struct pt_regs {
 	u32 gs, fs, es, ds;
@@ -21,6 +22,12 @@ struct pt_regs {
 static inline bool user_mode(const struct pt_regs *regs)
 {
 	return (regs->cs & 3) == 3;
+}
+
+/* Were interrupts off in the interrupted context? */
+static inline bool regs_irqs_disabled(const struct pt_regs *regs)
+{
+	return !(regs->eflags & X86_EFLAGS_IF);
 }
 
 #endif
