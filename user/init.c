@@ -11,7 +11,7 @@
  * use itself (Linux's rules: "word" goes to argv, "name=value" to envp,
  * everything after "--" verbatim), so `-- ktest` on the kernel command
  * line selects the tests. Environment knobs: utest=name,name (which test
- * programs; "all" adds the thread tests), utest_timeout=SECONDS,
+ * programs; "all" = every test), utest_timeout=SECONDS,
  * UTEST_ROOT=dir (prefix for /bin, to run the staged tree on a Linux
  * host). Documentation/userland.md has the details.
  */
