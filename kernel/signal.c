@@ -70,42 +70,36 @@ void do_signal(void)
 	do_group_exit(W_SIGNALED(__builtin_ctz(pending) + 1));
 }
 
-SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+/* Signal task id if it is alive and, when tgid > 0, in thread group tgid. */
+static long signal_task(pid_t id, pid_t tgid, int sig)
 {
-	struct task_struct *p;
-	int ret;
+	struct task_struct *p = find_get_task_by_pid(id);
+	long ret;
 
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	if (pid <= 0)
-		return -ESRCH;	/* no process groups: nobody is in one */
-	p = find_get_task_by_pid(pid);
-	if (!p || p->tgid != pid || p->exit_state) {
-		if (p)
-			put_task_struct(p);
+	if (!p)
 		return -ESRCH;
-	}
-	ret = sig ? send_signal(p, sig) : 0;
+	if ((tgid > 0 && p->tgid != tgid) || p->exit_state)
+		ret = -ESRCH;
+	else
+		ret = sig ? send_signal(p, sig) : 0;
 	put_task_struct(p);
 	return ret;
 }
 
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid <= 0)
+		return -ESRCH;	/* no process groups: nobody is in one */
+	return signal_task(pid, pid, sig);	/* pid must name a process */
+}
+
 static long signal_thread(pid_t tgid, pid_t tid, int sig)
 {
-	struct task_struct *p;
-	int ret;
-
 	if (tid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	p = find_get_task_by_pid(tid);
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state) {
-		if (p)
-			put_task_struct(p);
-		return -ESRCH;
-	}
-	ret = sig ? send_signal(p, sig) : 0;
-	put_task_struct(p);
-	return ret;
+	return signal_task(tid, tgid, sig);
 }
 
 SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)

@@ -63,29 +63,39 @@ static int clock_now(int clk, u64 *ns)
 	}
 }
 
-SYSCALL_DEFINE2(clock_gettime, int, clk, struct timespec32 __user *, uts)
+/* clock_now() as a zero-padded timespec64. */
+static int clock_now_ts64(int clk, struct timespec64 *ts)
 {
-	struct timespec32 ts;
 	u64 ns;
 	int err = clock_now(clk, &ns);
 
 	if (err)
 		return err;
-	ts.tv_sec = ns / NSEC_PER_SEC;
-	ts.tv_nsec = ns % NSEC_PER_SEC;
+	*ts = (struct timespec64){ .tv_sec = ns / NSEC_PER_SEC,
+				   .tv_nsec = ns % NSEC_PER_SEC };
+	return 0;
+}
+
+SYSCALL_DEFINE2(clock_gettime, int, clk, struct timespec32 __user *, uts)
+{
+	struct timespec64 t;
+	struct timespec32 ts;
+	int err = clock_now_ts64(clk, &t);
+
+	if (err)
+		return err;
+	ts.tv_sec = t.tv_sec;
+	ts.tv_nsec = t.tv_nsec;
 	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE2(clock_gettime64, int, clk, struct timespec64 __user *, uts)
 {
-	struct timespec64 ts = { 0 };
-	u64 ns;
-	int err = clock_now(clk, &ns);
+	struct timespec64 ts;
+	int err = clock_now_ts64(clk, &ts);
 
 	if (err)
 		return err;
-	ts.tv_sec = ns / NSEC_PER_SEC;
-	ts.tv_nsec = ns % NSEC_PER_SEC;
 	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
