@@ -163,6 +163,8 @@ static long sleep_until(int clk, u64 target, u64 *left)
 	}
 }
 
+#define MAX_SLEEP_SEC	10000000000LL
+
 static long do_nanosleep(int clk, int flags, s64 sec, s64 nsec, u64 *left)
 {
 	u64 now, target;
@@ -173,6 +175,9 @@ static long do_nanosleep(int clk, int flags, s64 sec, s64 nsec, u64 *left)
 		return -EINVAL;
 	if (clk == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
+	/* Beyond ~300 years is "for ever"; this keeps the sum from wrapping. */
+	if (sec > MAX_SLEEP_SEC)
+		sec = MAX_SLEEP_SEC;
 	target = (u64)sec * NSEC_PER_SEC + nsec;
 	if (!(flags & TIMER_ABSTIME))
 		target += now;

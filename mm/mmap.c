@@ -245,6 +245,8 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
+	if (PAGE_ALIGN(len) < len)	/* rounding up wrapped past 4 GiB */
+		return -ENOMEM;
 	end = start + PAGE_ALIGN(len);
 	if (end < start || end > USER_STACK_TOP)
 		return -ENOMEM;
@@ -351,6 +353,8 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len,
 	unsigned long end;
 
 	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (PAGE_ALIGN(len) < len)	/* rounding up wrapped past 4 GiB */
 		return -EINVAL;
 	end = start + PAGE_ALIGN(len);
 	if (end < start || end > USER_STACK_TOP)

@@ -176,7 +176,7 @@ static void processes_1000_leave_free_pages_unchanged(void)
 		return;
 	}
 	/* Exact, but give deferred frees (a last kernel stack) a moment. */
-	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 2000));
+	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 20000));
 	ktap_diag("free pages before: lowmem %lu highmem %lu; after %d "
 		  "processes: lowmem %lu highmem %lu", low0, high0, PROCESSES,
 		  low1, high1);

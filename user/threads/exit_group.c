@@ -197,7 +197,7 @@ static void teardown_leaves_free_pages_unchanged(void)
 		ktap_skip("Linux host: free memory is shared with the system");
 		return;
 	}
-	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 2000));
+	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 20000));
 	ktap_diag("free pages before: %lu + %lu, after: %lu + %lu", low0,
 		  high0, low1, high1);
 }

@@ -143,7 +143,7 @@ static void threads_leave_free_pages_unchanged(void)
 		ktap_skip("Linux host: free memory is shared with the system");
 		return;
 	}
-	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 2000));
+	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 20000));
 	ktap_diag("free pages before: %lu + %lu, after %d threads: %lu + %lu",
 		  low0, high0, THREADS + DETACHED, low1, high1);
 }

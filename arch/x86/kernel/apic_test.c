@@ -20,7 +20,7 @@
 #include <asm/smp.h>
 #include <asm/irqflags.h>
 
-#define WAIT_MS		2000	/* for a CPU or device to react */
+#define WAIT_MS		20000	/* for a CPU or device to react; a hang if hit */
 #define COM1_IRQ	4
 
 static bool in_list(const struct mp_config *c, u8 apicid)

@@ -18,7 +18,7 @@
 #include <asm/smp.h>
 #include <asm/irqflags.h>
 
-#define WAIT_MS		2000	/* for a CPU to react; a hang if hit */
+#define WAIT_MS		20000	/* for a CPU to react; a hang if hit */
 
 /* ---- bring-up ------------------------------------------------------------ */
 
