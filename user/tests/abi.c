@@ -300,6 +300,53 @@ static void mprotect_read_only_write_segfaults(void)
 	munmap(p, 2 * PAGE_SIZE);
 }
 
+/* A length that wraps to 0 when rounded up to pages is an error, not "nothing". */
+static void mprotect_madvise_wrapping_length(void)
+{
+	char *p = map_pages(1);
+
+	KT_ASSERT(p != NULL);
+	if (on_linux_compat()) {
+		/* A 64-bit kernel rounds without wrapping: madvise would zap
+		 * everything above p, our stack included. */
+		ktap_skip("64-bit Linux host: lengths do not wrap");
+		munmap(p, PAGE_SIZE);
+		return;
+	}
+	KT_EXPECT_EQ(raw_syscall3(SYS_mprotect, (long)p, 0xFFFFFFFFL, PROT_READ),
+		     -ENOMEM);
+	KT_EXPECT_EQ(raw_syscall3(SYS_madvise, (long)p, 0xFFFFFFFFL,
+				  MADV_DONTNEED), -EINVAL);
+	p[0] = 1;			/* still writable: nothing changed */
+	munmap(p, PAGE_SIZE);
+}
+
+/* Sleep until 2^62 s: must stay asleep (the kernel once wrapped to "now"). */
+static void sleep_for_ever(void *arg)
+{
+	struct timespec ts = { .tv_sec = (time_t)1 << 62, .tv_nsec = 0 };
+
+	(void)arg;
+	clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
+	_exit(3);
+}
+
+static void nanosleep_huge_time_sleeps(void)
+{
+	struct timespec pause = { 0, 300 * 1000 * 1000 };
+	int status;
+	pid_t pid = fork();
+
+	KT_ASSERT(pid >= 0);
+	if (pid == 0)
+		sleep_for_ever(NULL);
+	nanosleep(&pause, NULL);
+	KT_EXPECT_EQ(waitpid(pid, &status, WNOHANG), 0);	/* still asleep */
+	kill(pid, SIGKILL);
+	KT_ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	KT_EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
 static int forked_value = 1;
 
 static void child_sees_copy(void *arg)
@@ -432,6 +479,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(mmap_bad_arguments),
 	KTAP_CASE(munmap_then_access_segfaults),
 	KTAP_CASE(mprotect_read_only_write_segfaults),
+	KTAP_CASE(mprotect_madvise_wrapping_length),
+	KTAP_CASE(nanosleep_huge_time_sleeps),
 	KTAP_CASE(fork_copies_memory),
 	KTAP_CASE(wait4_status_encoding),
 	KTAP_CASE(wait4_wnohang),
