@@ -79,6 +79,12 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
  * are freed only after flush_tlb_mm_range() here. */
 unsigned long zap_page_range(struct mm_struct *mm, unsigned long start,
 			     unsigned long end);
+/*
+ * Free the page tables in [start, end) that no region overlaps any more
+ * (after zap_page_range()), shooting the TLBs down first. mm->lock held.
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start,
+		   unsigned long end);
 /* PTE protection bits for a region's flags. */
 u32 vm_page_prot(unsigned long vm_flags);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * User page tables: demand paging (a first touch inside a region gets a
- * zeroed frame, highmem first) and tearing mappings down.
+ * zeroed frame, highmem first) and tearing mappings down, frames first,
+ * then the page tables that no region needs any more.
  *
  * Everything here runs with mm->lock held, on whatever CPU and under
  * whatever CR3: the tables of `mm` are reached through the direct map
@@ -95,4 +96,48 @@ unsigned long zap_page_range(struct mm_struct *mm, unsigned long start,
 	}
 	mm->nr_pages -= n;
 	return n;
+}
+
+/* Does any region overlap the 4 MiB that one page table maps at base? */
+static bool table_in_use(struct mm_struct *mm, unsigned long base)
+{
+	struct vm_area_struct *vma = find_vma(mm, base);
+
+	return vma && vma->vm_start < base + PGDIR_SIZE;
+}
+
+/*
+ * Without this a process that maps and unmaps at moving addresses (musl
+ * puts each thread's stack wherever mmap finds room) would keep every
+ * page table it ever touched until it exits.
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start,
+		   unsigned long end)
+{
+	unsigned long base = start & ~(PGDIR_SIZE - 1);
+	unsigned long lo = 0, hi = 0;
+	LIST_HEAD(tables);
+	struct page *page, *tmp;
+
+	for (; base < end && base < USER_STACK_TOP; base += PGDIR_SIZE) {
+		void *table;
+
+		if (table_in_use(mm, base))
+			continue;
+		table = pgd_detach_user_table(mm->pgd, base);
+		if (!table)
+			continue;
+		list_add(&virt_to_page(table)->lru, &tables);
+		if (!hi)
+			lo = base;
+		hi = base + PGDIR_SIZE;
+	}
+	if (!hi)
+		return;
+	/* No CPU may walk a table through a stale cached PDE once it is reused. */
+	flush_tlb_mm_range(mm, lo, hi);
+	list_for_each_entry_safe(page, tmp, &tables, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
 }

@@ -119,6 +119,7 @@ int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		}
 	}
 	zap_page_range(mm, start, end);
+	free_pgtables(mm, start, end);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * proc_leak: 1000 processes started and reaped leave the free-page counts
- * exactly as they were.
+ * exactly as they were, and munmap gives back page tables as well as
+ * frames.
  *
  * Free pages come from sysinfo(2): freeram - freehigh is lowmem (page
  * tables, kernel stacks, kernel objects), freehigh is highmem (user
@@ -184,8 +185,43 @@ static void processes_1000_leave_free_pages_unchanged(void)
 	KT_EXPECT_EQ(high1, high0);
 }
 
+/*
+ * A page table maps 4 MiB. Touching one byte in each of three 4 MiB
+ * blocks that lie wholly inside a fresh mapping creates three tables;
+ * munmap must give back the tables as well as the frames, or a process
+ * that maps at ever new addresses (thread stacks) would grow for good.
+ */
+#define TABLE_SPAN	(4UL << 20)
+
+static void munmap_frees_page_tables(void)
+{
+	unsigned long low0, high0, low1, high1, low2, high2;
+	size_t len = 5 * TABLE_SPAN;
+	char *p, *block;
+
+	KT_ASSERT_EQ(free_pages(&low0, &high0), 0);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	KT_ASSERT(p != MAP_FAILED);
+	block = (char *)(((unsigned long)p + TABLE_SPAN - 1) & ~(TABLE_SPAN - 1));
+	for (int i = 0; i < 3; i++)
+		block[i * TABLE_SPAN] = 1;
+	KT_ASSERT_EQ(free_pages(&low1, &high1), 0);
+	KT_EXPECT_EQ(munmap(p, len), 0);
+	if (on_linux()) {
+		ktap_skip("Linux host: free memory is shared with the system");
+		return;
+	}
+	/* Three tables and three frames, from lowmem and highmem. */
+	KT_EXPECT_GE(low0 + high0 - low1 - high1, 6);
+	KT_EXPECT(free_pages_settle(low0, high0, &low2, &high2, 5000));
+	ktap_diag("free pages before: %lu + %lu, mapped: %lu + %lu, "
+		  "unmapped: %lu + %lu", low0, high0, low1, high1, low2, high2);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(sysinfo_is_sane),
+	KTAP_CASE(munmap_frees_page_tables),
 	KTAP_CASE(processes_1000_leave_free_pages_unchanged),
 	{ 0 }
 };

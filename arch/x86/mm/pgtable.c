@@ -111,6 +111,28 @@ pte_t translate(pde_t *pgdir, unsigned long va)
 	return (*pte & _PAGE_PRESENT) ? *pte : 0;
 }
 
+void *pgd_detach_user_table(pde_t *pgdir, unsigned long va)
+{
+	pde_t *pde = &pgdir[pgd_index(va)];
+	pte_t *table;
+
+	if (va >= PAGE_OFFSET)
+		panic("pgtable: detaching the kernel page table of va %#lx", va);
+	if (!(*pde & _PAGE_PRESENT))
+		return NULL;
+	table = __va(*pde & PAGE_MASK);
+	for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
+		if (table[i] & _PAGE_PRESENT) {
+			warn_slowpath(__FILE__, __LINE__,
+				      "user page table still maps %#lx",
+				      (va & ~(PGDIR_SIZE - 1)) + i * PAGE_SIZE);
+			return NULL;
+		}
+	}
+	WRITE_ONCE(*pde, 0);
+	return table;
+}
+
 pde_t *pgd_alloc(void)
 {
 	pde_t *pgdir = get_zeroed_page();

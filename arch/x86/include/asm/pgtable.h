@@ -68,6 +68,15 @@ pte_t unmap_page(pde_t *pgdir, unsigned long va);
  * 0 if unmapped. */
 pte_t translate(pde_t *pgdir, unsigned long va);
 
+/*
+ * Unhook the user page table that maps va's 4 MiB from pgdir and return
+ * it (its direct-map address), or NULL if there is none. The caller frees
+ * it only after a TLB flush of that range on every CPU running pgdir: the
+ * paging-structure caches may still hold the old PDE. A table that still
+ * maps a page is a kernel bug: it is reported and kept.
+ */
+void *pgd_detach_user_table(pde_t *pgdir, unsigned long va);
+
 /* A new process directory sharing every kernel page table. */
 pde_t *pgd_alloc(void);
 /* Free a process directory and its user page tables (not the frames). */
