@@ -40,8 +40,11 @@
 #define DT_CHR		2
 #define DT_DIR		4
 #define DT_REG		8
+#define DT_LNK		10
 
 struct file;
+struct kstat;
+struct initramfs_entry;
 
 struct iovec {
 	void __user *iov_base;
@@ -61,6 +64,8 @@ struct file_operations {
 	long long (*size)(struct file *f);
 	/* The last reference is gone (before the struct is freed). */
 	void (*release)(struct file *f);
+	/* Fill *st for fstat() and stat() (kernel/stat.c); 0 or -errno. */
+	int (*getattr)(struct file *f, struct kstat *st);
 };
 
 struct file {
@@ -81,6 +86,8 @@ struct files_struct {
 
 /* Look `path` up and open it (kernel/file.c uses devices + initramfs). */
 struct file *filp_open(const char *path, unsigned int flags);
+/* The initramfs entry an open initramfs file or directory reads; else NULL. */
+const struct initramfs_entry *initramfs_file_entry(struct file *f);
 struct file *alloc_file(const struct file_operations *fop, unsigned int flags,
 			const void *private_data);
 void get_file(struct file *f);
@@ -101,6 +108,8 @@ void close_on_exec(struct files_struct *files);
 
 /* Device lookup (kernel/devices.c): NULL if path names no device. */
 struct file *device_open(const char *path, unsigned int flags);
+/* Is there a device node at path (device_open() without opening)? */
+bool device_exists(const char *path);
 /* Console output and input for /dev/console and the kernel. */
 extern const struct file_operations console_fops;
 /* Take serial input from the receive interrupt (kernel/devices.c). */

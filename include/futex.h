@@ -4,7 +4,8 @@
  * User space does the uncontended work with atomic instructions on a
  * 32-bit word; the kernel only parks threads that must wait for the word
  * to change and wakes them when asked. Operations (Linux's numbers):
- * FUTEX_WAIT, FUTEX_WAKE, FUTEX_REQUEUE, FUTEX_CMP_REQUEUE, each with or
+ * FUTEX_WAIT, FUTEX_WAKE, FUTEX_REQUEUE, FUTEX_CMP_REQUEUE, and glibc's
+ * FUTEX_WAIT_BITSET (absolute timeout) and FUTEX_WAKE_BITSET, each with or
  * without FUTEX_PRIVATE_FLAG.
  */
 #ifndef _FUTEX_H
@@ -20,11 +21,14 @@
 #define FUTEX_WAKE		1
 #define FUTEX_REQUEUE		3
 #define FUTEX_CMP_REQUEUE	4
+#define FUTEX_WAIT_BITSET	9
+#define FUTEX_WAKE_BITSET	10
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_CMD_MASK		(~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
 
 #define FUTEX_NO_TIMEOUT	(~0ULL)
+#define FUTEX_BITSET_MATCH_ANY	0xffffffffU	/* what WAIT and WAKE use */
 
 /* Boot: empty the hash buckets. */
 void futex_init(void);

@@ -23,6 +23,8 @@ struct initramfs_entry {
 	u32 mode;
 	const void *data;
 	u32 size;
+	u32 ino;	/* index + 2, as getdents64's d_ino; the root is 1 */
+	u32 mtime;	/* the archive's c_mtime, seconds since the epoch */
 };
 
 /* Parse into tab (at most max entries): the count, or -EINVAL. */
@@ -34,6 +36,8 @@ int initramfs_parse(const void *archive, unsigned long len);
 void initramfs_init(void);
 /* Find a path (absolute or relative to "/"), following symlinks. */
 const struct initramfs_entry *initramfs_lookup(const char *path);
+/* Find a path without following a symlink in its last component. */
+const struct initramfs_entry *initramfs_lookup_nofollow(const char *path);
 /* Entries by index, for directory listings. */
 int initramfs_count(void);
 const struct initramfs_entry *initramfs_get(int i);

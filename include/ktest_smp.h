@@ -19,6 +19,16 @@
 void ktest_run_on_all_cpus(void (*fn)(void *info), void *info);
 
 /*
+ * Run fn(info) on `n` online CPUs at once (this one and then others, at
+ * least 1, at most all), each in its own kernel thread pinned to its CPU:
+ * task context, preemptible, so fn may sleep, kmap() and shoot down TLBs.
+ * They start together; returns when all have finished. The caller must
+ * be a task that may sleep. A thread still busy after 60 s is a kernel
+ * bug (panic). smp_processor_id() is stable in fn (the thread is pinned).
+ */
+void ktest_run_on_cpus(int n, void (*fn)(void *info), void *info);
+
+/*
  * Spin until `cond` holds or `ms` milliseconds pass; evaluates to whether
  * it held. For waiting on other CPUs; a timeout is a hang, not slowness,
  * so pick generous limits.
@@ -43,6 +53,10 @@ static inline u32 ktest_rand(u32 *state)
 	*state = x;
 	return x;
 }
+
+/* Some online CPU other than this one, or -1 (the caller stays on this
+ * CPU: pinned, or preemption off). */
+int ktest_other_cpu(void);
 
 /* A random permutation of the online CPUs; returns how many there are. */
 int ktest_shuffled_cpus(int *cpus, u32 *rand_state);

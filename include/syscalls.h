@@ -30,6 +30,7 @@
 #define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_chdir		12
 #define __NR_time		13
 #define __NR_lseek		19
 #define __NR_getpid		20
@@ -43,12 +44,19 @@
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_ioctl		54
+#define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_getpgrp		65
 #define __NR_setsid		66
+#define __NR_setrlimit		75
+#define __NR_getrlimit		76
 #define __NR_gettimeofday	78
+#define __NR_readlink		85
 #define __NR_munmap		91
+#define __NR_stat		106
+#define __NR_lstat		107
+#define __NR_fstat		108
 #define __NR_wait4		114
 #define __NR_sysinfo		116
 #define __NR_clone		120
@@ -56,6 +64,7 @@
 #define __NR_uname		122
 #define __NR_mprotect		125
 #define __NR_getpgid		132
+#define __NR_fchdir		133
 #define __NR__llseek		140
 #define __NR_getdents		141
 #define __NR_readv		145
@@ -67,7 +76,11 @@
 #define __NR_rt_sigprocmask	175
 #define __NR_getcwd		183
 #define __NR_vfork		190
+#define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_stat64		195
+#define __NR_lstat64		196
+#define __NR_fstat64		197
 #define __NR_getuid32		199
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
@@ -88,11 +101,16 @@
 #define __NR_clock_getres	266
 #define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
+#define __NR_openat		295
+#define __NR_fstatat64		300
+#define __NR_readlinkat		305
+#define __NR_faccessat		307
 #define __NR_set_robust_list	311
 #define __NR_getcpu		318
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
+#define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
 #define __NR_futex_time64	422
@@ -177,18 +195,22 @@ long do_syscall(struct pt_regs *regs);
 /* Every handler in the table, in number order. */
 #define SYSCALL_LIST(X)							\
 	X(exit) X(fork) X(read) X(write) X(open) X(close) X(waitpid)	\
-	X(execve) X(time) X(lseek) X(getpid) X(getuid) X(access) X(kill) \
-	X(dup) X(pipe) X(brk) X(getgid) X(geteuid) X(getegid) X(ioctl) X(dup2)	\
-	X(getppid) X(getpgrp) X(setsid) X(gettimeofday) X(munmap)	\
-	X(wait4) X(sysinfo) X(clone) X(uname) X(mprotect) X(getpgid) X(_llseek)	\
+	X(execve) X(chdir) X(time) X(lseek) X(getpid) X(getuid)	\
+	X(access) X(kill) X(dup) X(pipe) X(brk) X(getgid) X(geteuid)	\
+	X(getegid) X(ioctl) X(umask) X(dup2) X(getppid) X(getpgrp)	\
+	X(setsid) X(setrlimit) X(getrlimit) X(gettimeofday) X(readlink)	\
+	X(munmap) X(stat) X(lstat) X(fstat) X(wait4) X(sysinfo) X(clone) \
+	X(uname) X(mprotect) X(getpgid) X(fchdir) X(_llseek)		\
 	X(readv) X(writev) X(sched_yield) X(nanosleep) X(rt_sigaction)	\
-	X(rt_sigprocmask) X(getcwd) X(vfork) X(mmap2) X(getuid32)	\
+	X(rt_sigprocmask) X(getcwd) X(vfork) X(ugetrlimit) X(mmap2)	\
+	X(stat64) X(lstat64) X(fstat64) X(getuid32)			\
 	X(getgid32) X(geteuid32) X(getegid32) X(madvise) X(getdents64)	\
 	X(fcntl64) X(gettid) X(tkill) X(sched_setaffinity)		\
 	X(sched_getaffinity) X(set_thread_area) X(get_thread_area)	\
 	X(exit_group) X(set_tid_address) X(clock_gettime)		\
-	X(clock_getres) X(clock_nanosleep) X(tgkill) X(pipe2) X(getcpu)	\
-	X(prlimit64) X(getrandom) X(clock_gettime64)			\
+	X(clock_getres) X(clock_nanosleep) X(tgkill) X(openat)		\
+	X(fstatat64) X(readlinkat) X(faccessat) X(pipe2) X(getcpu)	\
+	X(prlimit64) X(getrandom) X(statx) X(clock_gettime64)		\
 	X(clock_nanosleep_time64) X(futex) X(futex_time64) X(set_robust_list)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);

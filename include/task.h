@@ -50,6 +50,7 @@
 
 struct mm_struct;
 struct files_struct;
+struct fs_struct;
 struct completion;
 
 struct task_struct {
@@ -74,6 +75,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* user address space, or NULL */
 	struct mm_struct *active_mm;	/* directory loaded while running */
 	struct files_struct *files;
+	struct fs_struct *fs;		/* cwd, umask (kernel/fs_struct.c) */
 
 	pid_t pid;			/* thread id */
 	pid_t tgid;			/* process id */

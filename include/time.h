@@ -21,4 +21,9 @@ u64 get_cycles(void);
 void udelay(u32 us);
 void mdelay(u32 ms);
 
+#define CLOCK_REALTIME		0
+#define CLOCK_MONOTONIC		1
+/* The time on a user-visible clock (kernel/sys_time.c): 0 or -EINVAL. */
+int clock_now(int clk, u64 *ns);
+
 #endif

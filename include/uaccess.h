@@ -55,8 +55,8 @@ unsigned long clear_user(void __user *to, unsigned long n);
 long strncpy_from_user(char *dst, const char __user *src, long count);
 
 /*
- * Is every byte of the range accessible (writable if `write`)? Pages not
- * yet touched inside a region are faulted in. Used where a call must fail
+ * Is every byte of the range accessible (writable if `write`)? Decided by
+ * the regions: nothing is faulted in. Used where a call must fail
  * as a whole rather than half-done (write() of a partly bad buffer).
  */
 bool mm_range_ok(struct mm_struct *mm, unsigned long addr, unsigned long n,

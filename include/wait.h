@@ -26,6 +26,7 @@
 #include <types.h>
 #include <list.h>
 #include <spinlock.h>
+#include <preempt.h>
 
 struct task_struct;
 struct wait_queue_entry;
@@ -86,6 +87,7 @@ bool waitqueue_active(struct wait_queue_head *wq);
 #define wait_event(wq, cond)						\
 	do {								\
 		DEFINE_WAIT(__w);					\
+		might_sleep();						\
 		for (;;) {						\
 			prepare_to_wait(&(wq), &__w, TASK_UNINTERRUPTIBLE);		\
 			if (cond)					\
@@ -100,6 +102,7 @@ bool waitqueue_active(struct wait_queue_head *wq);
 	({								\
 		int __ret = 0;						\
 		DEFINE_WAIT(__w);					\
+		might_sleep();						\
 		for (;;) {						\
 			prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE);		\
 			if (cond)					\
@@ -120,6 +123,7 @@ bool waitqueue_active(struct wait_queue_head *wq);
 	({								\
 		u64 __left = (ns);					\
 		DEFINE_WAIT(__w);					\
+		might_sleep();						\
 		for (;;) {						\
 			prepare_to_wait(&(wq), &__w, TASK_UNINTERRUPTIBLE);		\
 			if (cond) {					\

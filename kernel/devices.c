@@ -12,6 +12,7 @@
  * reader also polls the port once per tick in case that is not routed.
  */
 #include <fs.h>
+#include <stat.h>
 #include <task.h>
 #include <sched.h>
 #include <wait.h>
@@ -42,14 +43,18 @@ static ssize_t zero_read(struct file *f, char __user *buf, size_t n)
 	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
 }
 
+static int device_getattr(struct file *f, struct kstat *st);
+
 static const struct file_operations null_fops = {
 	.read = null_read,
 	.write = null_write,
+	.getattr = device_getattr,
 };
 
 static const struct file_operations zero_fops = {
 	.read = zero_read,
 	.write = null_write,
+	.getattr = device_getattr,
 };
 
 /* ---- /dev/console --------------------------------------------------------------- */
@@ -256,13 +261,18 @@ struct winsize {
 	u16 ws_row, ws_col, ws_xpixel, ws_ypixel;
 };
 
-/* Linux's struct termios (kernel ABI, 60 bytes on i386). */
+/*
+ * Linux's struct termios as TCGETS copies it (asm-generic/termbits.h):
+ * 36 bytes, no speed fields. musl's user struct is larger and glibc's
+ * __kernel_termios is exactly this: writing more smashes glibc's stack.
+ */
 struct termios_k {
 	u32 c_iflag, c_oflag, c_cflag, c_lflag;
 	u8 c_line;
 	u8 c_cc[19];
-	u32 pad[6];
 };
+
+_Static_assert(sizeof(struct termios_k) == 36, "i386 kernel struct termios");
 
 static long console_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
@@ -306,24 +316,55 @@ const struct file_operations console_fops = {
 	.write = console_dev_write,
 	.writev = console_dev_writev,
 	.ioctl = console_ioctl,
+	.getattr = device_getattr,
 };
 
-static const struct {
+/* Linux's numbers (Documentation/admin-guide/devices.txt). */
+struct device_node {
 	const char *path;
 	const struct file_operations *fops;
-} devices[] = {
-	{ "/dev/null", &null_fops },
-	{ "/dev/zero", &zero_fops },
-	{ "/dev/console", &console_fops },
-	{ "/dev/tty", &console_fops },
+	u32 rdev;
+	u32 ino;	/* st_ino, unique within DEVFS_DEV */
 };
+
+static const struct device_node devices[] = {
+	{ "/dev/null", &null_fops, MKDEV(1, 3), 3 },
+	{ "/dev/zero", &zero_fops, MKDEV(1, 5), 5 },
+	{ "/dev/console", &console_fops, MKDEV(5, 1), 6 },
+	{ "/dev/tty", &console_fops, MKDEV(5, 0), 7 },
+};
+
+/*
+ * device_open() leaves the node in private_data; a console file made
+ * without one (alloc_file(&console_fops, ...)) reads as /dev/console.
+ */
+static int device_getattr(struct file *f, struct kstat *st)
+{
+	const struct device_node *node = f->private_data ?: &devices[2];
+
+	st->mode = S_IFCHR | 0666;
+	st->nlink = 1;
+	st->dev = DEVFS_DEV;
+	st->rdev = node->rdev;
+	st->ino = node->ino;
+	st->blksize = STAT_BLKSIZE;
+	return 0;
+}
+
+bool device_exists(const char *path)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++)
+		if (!strcmp(path, devices[i].path))
+			return true;
+	return false;
+}
 
 struct file *device_open(const char *path, unsigned int flags)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++) {
 		if (strcmp(path, devices[i].path))
 			continue;
-		return alloc_file(devices[i].fops, flags, NULL) ?:
+		return alloc_file(devices[i].fops, flags, &devices[i]) ?:
 		       ERR_PTR(-ENOMEM);
 	}
 	return NULL;

@@ -29,6 +29,7 @@
 #include <task.h>
 #include <fs.h>
 #include <initramfs.h>
+#include <namei.h>
 #include <highmem.h>
 #include <uaccess.h>
 #include <syscalls.h>
@@ -432,15 +433,13 @@ SYSCALL_DEFINE3(execve, const char __user *, upath,
 		const u32 __user *, uargv, const u32 __user *, uenvp)
 {
 	struct exec_args a = { .buf = kmalloc(ARG_MAX, GFP_KERNEL) };
-	char path[256];
-	long len;
+	char path[PATH_MAX];
 	int err;
 
 	if (!a.buf)
 		return -ENOMEM;
-	len = strncpy_from_user(path, upath, sizeof(path));
-	err = len < 0 ? len : len == sizeof(path) ? -ENAMETOOLONG :
-	      !len ? -ENOENT : 0;
+	/* Relative to the working directory, as every path (namei.c). */
+	err = user_path_at(AT_FDCWD, upath, path);
 	if (!err)
 		err = args_copy_user(&a, uargv, &a.argc);
 	if (!err)

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <mman.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <reboot.h>
@@ -87,6 +88,10 @@ void do_exit(int status)
 	if (t->files) {
 		put_files(t->files);
 		t->files = NULL;
+	}
+	if (t->fs) {
+		put_fs_struct(t->fs);
+		t->fs = NULL;
 	}
 	mm_release(t);
 	exit_mm();

@@ -2,7 +2,8 @@
 /*
  * Open files, descriptor tables and the file system calls: open, close,
  * read, write, readv, writev, lseek, _llseek, ioctl, dup, dup2, fcntl64,
- * getdents64, access, getcwd.
+ * getdents64, access, and the *at forms openat, faccessat (getcwd and
+ * chdir: kernel/fs_struct.c).
  *
  * There is one namespace: the device nodes of kernel/devices.c and the
  * initramfs (read-only files and directories). A struct file is reference
@@ -10,6 +11,8 @@
  */
 #include <fs.h>
 #include <initramfs.h>
+#include <stat.h>
+#include <namei.h>
 #include <task.h>
 #include <uaccess.h>
 #include <syscalls.h>
@@ -131,7 +134,8 @@ static long initramfs_getdents64(struct file *f, void __user *buf, size_t n)
 		d->d_ino = f->f_pos + 2;
 		d->d_off = f->f_pos + 1;
 		d->d_reclen = reclen;
-		d->d_type = S_ISDIR(e->mode) ? DT_DIR : DT_REG;
+		d->d_type = S_ISDIR(e->mode) ? DT_DIR :
+			    S_ISLNK(e->mode) ? DT_LNK : DT_REG;
 		strlcpy(d->d_name, name, PATH_MAX);
 		spin_unlock(&f->f_pos_lock);
 		if (copy_to_user((char __user *)buf + done, rec, reclen))
@@ -148,11 +152,20 @@ static long initramfs_getdents64(struct file *f, void __user *buf, size_t n)
 static const struct file_operations initramfs_file_fops = {
 	.read = initramfs_read,
 	.size = initramfs_size,
+	.getattr = initramfs_getattr,
 };
 
 static const struct file_operations initramfs_dir_fops = {
 	.getdents64 = initramfs_getdents64,
+	.getattr = initramfs_getattr,
 };
+
+const struct initramfs_entry *initramfs_file_entry(struct file *f)
+{
+	if (f->f_op != &initramfs_file_fops && f->f_op != &initramfs_dir_fops)
+		return NULL;
+	return file_entry(f);
+}
 
 struct file *filp_open(const char *path, unsigned int flags)
 {
@@ -294,19 +307,16 @@ int fd_close(int fd)
 
 /* ---- system calls ------------------------------------------------------------ */
 
-SYSCALL_DEFINE3(open, const char __user *, upath, int, flags, int, mode)
+/* Paths are resolved by kernel/namei.c: relative to dirfd, canonical. */
+static long do_openat(int dirfd, const char __user *upath, int flags)
 {
 	char path[PATH_MAX];
-	long len = strncpy_from_user(path, upath, sizeof(path));
+	int err = user_path_at(dirfd, upath, path);
 	struct file *f;
 	int fd;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
+	if (err)
+		return err;
 	f = filp_open(path, flags);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
@@ -316,16 +326,25 @@ SYSCALL_DEFINE3(open, const char __user *, upath, int, flags, int, mode)
 	return fd;
 }
 
-SYSCALL_DEFINE2(access, const char __user *, upath, int, mode)
+SYSCALL_DEFINE3(open, const char __user *, upath, int, flags, int, mode)
+{
+	return do_openat(AT_FDCWD, upath, flags);
+}
+
+SYSCALL_DEFINE4(openat, int, dirfd, const char __user *, upath, int, flags,
+		int, mode)
+{
+	return do_openat(dirfd, upath, flags);
+}
+
+static long do_faccessat(int dirfd, const char __user *upath, int mode)
 {
 	char path[PATH_MAX];
-	long len = strncpy_from_user(path, upath, sizeof(path));
+	int err = user_path_at(dirfd, upath, path);
 	struct file *f;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
+	if (err)
+		return err;
 	if (mode & 2)		/* W_OK: only the devices are writable */
 		f = device_open(path, O_RDWR);
 	else
@@ -336,6 +355,16 @@ SYSCALL_DEFINE2(access, const char __user *, upath, int, mode)
 		return PTR_ERR(f);
 	fput(f);
 	return 0;
+}
+
+SYSCALL_DEFINE2(access, const char __user *, upath, int, mode)
+{
+	return do_faccessat(AT_FDCWD, upath, mode);
+}
+
+SYSCALL_DEFINE3(faccessat, int, dirfd, const char __user *, upath, int, mode)
+{
+	return do_faccessat(dirfd, upath, mode);
 }
 
 SYSCALL_DEFINE1(close, int, fd)
@@ -580,8 +609,10 @@ static long long do_lseek(int fd, long long off, unsigned int whence)
 
 SYSCALL_DEFINE3(lseek, int, fd, long, off, unsigned int, whence)
 {
-	/* initramfs files are far below 2 GiB: the offset always fits. */
-	return do_lseek(fd, off, whence);
+	long long pos = do_lseek(fd, off, whence);
+
+	/* _llseek can move past 2 GiB; as Linux, the position still moves. */
+	return pos > 0x7fffffffLL ? -EOVERFLOW : pos;
 }
 
 SYSCALL_DEFINE5(_llseek, int, fd, unsigned long, off_hi, unsigned long, off_lo,
@@ -620,13 +651,4 @@ SYSCALL_DEFINE3(getdents64, int, fd, void __user *, buf, size_t, count)
 				  : -ENOTDIR;
 	fput(f);
 	return ret;
-}
-
-SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
-{
-	if (size < 2)
-		return -ERANGE;
-	if (copy_to_user(buf, "/", 2))
-		return -EFAULT;
-	return 2;
 }

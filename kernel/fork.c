@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <mman.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <syscalls.h>
 #include <kernel.h>
 #include <mm.h>
@@ -169,6 +170,11 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 					goto fail_mm;
 			}
 		}
+		if (cur->fs) {
+			p->fs = copy_fs_struct(cur->fs, clone_flags & CLONE_FS);
+			if (!p->fs)
+				goto fail_files;
+		}
 	}
 	copy_thread(p, fn, arg, regs, usp);
 
@@ -209,6 +215,8 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 	return p;
 
 fail_files:
+	if (p->fs)
+		put_fs_struct(p->fs);
 	if (p->files)
 		put_files(p->files);
 fail_mm:

@@ -54,6 +54,7 @@ struct futex_q {
 	struct futex_bucket *hb;	/* whose list it is on; requeue moves it */
 	struct futex_key key;
 	struct task_struct *task;
+	u32 bitset;		/* a WAKE_BITSET wakes it if the sets meet */
 	bool woken;		/* set by the waker, under the bucket lock */
 };
 
@@ -147,9 +148,10 @@ static void wake_futex(struct futex_q *q)
 	wake_up_process(p);
 }
 
-long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns)
+static long futex_wait_bitset(u32 __user *uaddr, bool shared, u32 val,
+			      u64 timeout_ns, u32 bitset)
 {
-	struct futex_q q = { .task = current };
+	struct futex_q q = { .task = current, .bitset = bitset };
 	struct futex_bucket *hb;
 	u64 deadline = 0, left = timeout_ns;
 	long ret;
@@ -206,7 +208,14 @@ long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns)
 	return ret;
 }
 
-long futex_wake(u32 __user *uaddr, bool shared, int nr)
+long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns)
+{
+	return futex_wait_bitset(uaddr, shared, val, timeout_ns,
+				 FUTEX_BITSET_MATCH_ANY);
+}
+
+static long futex_wake_bitset(u32 __user *uaddr, bool shared, int nr,
+			      u32 bitset)
 {
 	struct futex_key key;
 	struct futex_bucket *hb;
@@ -222,13 +231,18 @@ long futex_wake(u32 __user *uaddr, bool shared, int nr)
 	list_for_each_entry_safe(q, tmp, &hb->waiters, list) {
 		if (woken >= nr)
 			break;
-		if (match_key(&q->key, &key)) {
+		if (match_key(&q->key, &key) && (q->bitset & bitset)) {
 			wake_futex(q);
 			woken++;
 		}
 	}
 	spin_unlock(&hb->lock);
 	return woken;
+}
+
+long futex_wake(u32 __user *uaddr, bool shared, int nr)
+{
+	return futex_wake_bitset(uaddr, shared, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
 static void double_lock(struct futex_bucket *a, struct futex_bucket *b)
@@ -344,6 +358,16 @@ static long futex_timeout(const void __user *utime, bool time64, u64 *ns)
 	return 0;
 }
 
+/* An absolute deadline on the op's clock, as time left from now. */
+static u64 futex_abs_to_rel(int op, u64 deadline)
+{
+	u64 now;
+
+	clock_now(op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC,
+		  &now);
+	return deadline > now ? deadline - now : 0;
+}
+
 static long do_futex(u32 __user *uaddr, int op, u32 val,
 		     const void __user *utime, u32 __user *uaddr2, u32 val3,
 		     bool time64)
@@ -361,6 +385,20 @@ static long do_futex(u32 __user *uaddr, int op, u32 val,
 		if (ret)
 			return ret;
 		return futex_wait(uaddr, shared, val, ns);
+	case FUTEX_WAIT_BITSET:
+		/* glibc's waits: an absolute deadline on either clock. */
+		if (!val3)
+			return -EINVAL;
+		ret = futex_timeout(utime, time64, &ns);
+		if (ret)
+			return ret;
+		if (ns != FUTEX_NO_TIMEOUT)
+			ns = futex_abs_to_rel(op, ns);
+		return futex_wait_bitset(uaddr, shared, val, ns, val3);
+	case FUTEX_WAKE_BITSET:
+		if (!val3)
+			return -EINVAL;
+		return futex_wake_bitset(uaddr, shared, (int)val, val3);
 	case FUTEX_WAKE:
 		return futex_wake(uaddr, shared, (int)val);
 	case FUTEX_REQUEUE:

@@ -15,6 +15,7 @@
 #include <task.h>
 #include <sched.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <initramfs.h>
 #include <cmdline.h>
 #include <ktest.h>
@@ -114,7 +115,8 @@ static void open_console_fds(void)
 	struct file *f = filp_open("/dev/console", O_RDWR);
 
 	current->files = files_alloc();
-	if (!current->files || IS_ERR(f))
+	current->fs = fs_alloc();
+	if (!current->files || !current->fs || IS_ERR(f))
 		panic("init: cannot open /dev/console");
 	get_file(f);
 	get_file(f);

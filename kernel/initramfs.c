@@ -80,14 +80,15 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 
 	for (;;) {
 		const char *h = base + off;
-		u32 mode, filesize, namesize;
+		u32 mode, mtime, filesize, namesize;
 		unsigned long name_off, data_off;
 
 		if (off > len || len - off < NEWC_HDR_LEN)
 			goto corrupt;
 		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
 			goto corrupt;
-		if (parse_hex8(h + 14, &mode) || parse_hex8(h + 54, &filesize) ||
+		if (parse_hex8(h + 14, &mode) || parse_hex8(h + 46, &mtime) ||
+		    parse_hex8(h + 54, &filesize) ||
 		    parse_hex8(h + 94, &namesize))
 			goto corrupt;
 		name_off = off + NEWC_HDR_LEN;
@@ -108,6 +109,8 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		tab[n].mode = mode;
 		tab[n].data = base + data_off;
 		tab[n].size = filesize;
+		tab[n].ino = n + 2;
+		tab[n].mtime = mtime;
 		n++;
 		off = ALIGN(data_off + filesize, 4);
 	}
@@ -164,16 +167,60 @@ static const struct initramfs_entry *lookup_exact(const char *path, size_t len)
 	return NULL;
 }
 
+/*
+ * Drop ".", "..", leading and repeated slashes from a name, in place, by
+ * its letters only: a symlink's target may say "../bin/hello".
+ */
+static void normalize(char *buf)
+{
+	char *out = buf;
+	const char *p = buf;
+
+	while (*p) {
+		size_t n = 0;
+
+		while (*p == '/')
+			p++;
+		while (p[n] && p[n] != '/')
+			n++;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (out > buf && out[-1] != '/')
+				out--;
+			if (out > buf)
+				out--;		/* and the slash before it */
+		} else if (n && (n != 1 || p[0] != '.')) {
+			if (out > buf)
+				*out++ = '/';
+			memmove(out, p, n);	/* out never passes p */
+			out += n;
+		}
+		p += n;
+	}
+	*out = '\0';
+}
+
+static const struct initramfs_entry root = {
+	.name = "", .mode = S_IFDIR | 0755, .data = NULL, .size = 0, .ino = 1,
+};
+
+const struct initramfs_entry *initramfs_lookup_nofollow(const char *path)
+{
+	const char *name = strip_prefix(path);
+	size_t len = strlen(name);
+
+	while (len && name[len - 1] == '/')
+		len--;
+	return len ? lookup_exact(name, len) : &root;
+}
+
 const struct initramfs_entry *initramfs_lookup(const char *path)
 {
-	static const struct initramfs_entry root = {
-		.name = "", .mode = S_IFDIR | 0755, .data = NULL, .size = 0,
-	};
 	char buf[PATH_MAX];
 	const struct initramfs_entry *e;
 	size_t len;
 
-	strlcpy(buf, strip_prefix(path), sizeof(buf));
+	strlcpy(buf, path, sizeof(buf));
+	normalize(buf);
 	for (int depth = 0; depth <= MAX_SYMLINKS; depth++) {
 		len = strlen(buf);
 		while (len && buf[len - 1] == '/')
@@ -201,7 +248,7 @@ const struct initramfs_entry *initramfs_lookup(const char *path)
 			memcpy(buf + len, e->data, e->size);
 			buf[len + e->size] = '\0';
 		}
-		memmove(buf, strip_prefix(buf), strlen(strip_prefix(buf)) + 1);
+		normalize(buf);
 	}
 	return NULL;	/* too many links */
 }

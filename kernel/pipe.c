@@ -17,6 +17,7 @@
  * through a kernel bounce buffer.
  */
 #include <fs.h>
+#include <stat.h>
 #include <task.h>
 #include <wait.h>
 #include <uaccess.h>
@@ -34,6 +35,7 @@ struct pipe {
 	char *buf;			/* PIPE_SIZE bytes, lowmem */
 	unsigned int head, tail;	/* free-running byte counters */
 	int readers, writers;
+	u32 ino;			/* st_ino, one per pipe */
 	struct wait_queue_head rd_wait;	/* readers wait for data */
 	struct wait_queue_head wr_wait;	/* writers wait for room */
 	struct mutex_like { bool busy; struct wait_queue_head wait; } wr_lock;
@@ -225,26 +227,42 @@ static void pipe_release(struct file *f)
 	}
 }
 
+/* Both ends are the same FIFO: same ino; st_size is 0, as on Linux. */
+static int pipe_getattr(struct file *f, struct kstat *st)
+{
+	st->mode = S_IFIFO | 0600;
+	st->nlink = 1;
+	st->dev = PIPEFS_DEV;
+	st->ino = file_pipe(f)->ino;
+	st->blksize = PIPE_BUF;
+	return 0;
+}
+
 static const struct file_operations pipe_read_fops = {
 	.read = pipe_read,
 	.release = pipe_release,
+	.getattr = pipe_getattr,
 };
 
 static const struct file_operations pipe_write_fops = {
 	.write = pipe_write,
 	.release = pipe_release,
+	.getattr = pipe_getattr,
 };
+
+static atomic_t pipe_ino = ATOMIC_INIT(0);
 
 static long do_pipe(int __user *ufds, unsigned int flags)
 {
-	struct pipe *p = kzalloc(sizeof(*p), GFP_KERNEL);
 	struct file *rf = NULL, *wf = NULL;
 	int fds[2] = { -1, -1 };
 	unsigned int fl = flags & O_NONBLOCK;
 	long err = -ENOMEM;
+	struct pipe *p;
 
 	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
 		return -EINVAL;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
 	p->buf = __get_free_page(GFP_KERNEL);
@@ -255,6 +273,7 @@ static long do_pipe(int __user *ufds, unsigned int flags)
 	init_waitqueue_head(&p->wr_wait);
 	init_waitqueue_head(&p->wr_lock.wait);
 	p->readers = p->writers = 1;
+	p->ino = atomic_add_return(1, &pipe_ino);
 	rf = alloc_file(&pipe_read_fops, O_RDONLY | fl, p);
 	wf = alloc_file(&pipe_write_fops, O_WRONLY | fl, p);
 	if (!rf || !wf) {

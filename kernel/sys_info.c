@@ -46,9 +46,20 @@ SYSCALL_DEFINE0(getegid32) { return 0; }
 SYSCALL_DEFINE0(getpgrp) { return current->tgid; }
 SYSCALL_DEFINE0(setsid) { return current->tgid; }
 
+/* Every process leads its own group: the group id is the process id. */
 SYSCALL_DEFINE1(getpgid, pid_t, pid)
 {
-	return pid ? pid : current->tgid;
+	struct task_struct *p;
+	pid_t pgid;
+
+	if (!pid)
+		return current->tgid;
+	p = find_get_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;	/* as Linux, also for pid < 0 */
+	pgid = p->tgid;
+	put_task_struct(p);
+	return pgid;
 }
 
 SYSCALL_DEFINE1(set_tid_address, u32 __user *, tidptr)
@@ -180,25 +191,96 @@ struct rlimit64 {
 	u64 rlim_cur, rlim_max;
 };
 
-/* Limits read back as what the kernel enforces; setting is refused. */
-SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 __user *, new, struct rlimit64 __user *, old)
+/*
+ * Limits read back as what the kernel enforces; setting is refused. Every
+ * rlimit call comes here with kernel structs (new: NULL or a request).
+ */
+static int do_prlimit(unsigned int resource, const struct rlimit64 *new,
+		      struct rlimit64 *old)
 {
 	struct rlimit64 r = { RLIM_INFINITY, RLIM_INFINITY };
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (pid && pid != current->tgid)
-		return -ESRCH;
 	if (new)
-		return -EPERM;
+		return new->rlim_cur > new->rlim_max ? -EINVAL : -EPERM;
 	if (resource == RLIMIT_STACK)
 		r.rlim_cur = r.rlim_max = USER_STACK_SIZE;
 	else if (resource == RLIMIT_NOFILE)
 		r.rlim_cur = r.rlim_max = 64;
-	if (old && copy_to_user(old, &r, sizeof(r)))
-		return -EFAULT;
+	*old = r;
 	return 0;
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, unew, struct rlimit64 __user *, uold)
+{
+	struct rlimit64 new, old;
+	int err;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != current->tgid)
+		return -ESRCH;
+	if (unew && copy_from_user(&new, unew, sizeof(new)))
+		return -EFAULT;
+	err = do_prlimit(resource, unew ? &new : NULL, &old);
+	if (!err && uold && copy_to_user(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return err;
+}
+
+/* The 32-bit struct rlimit of getrlimit/ugetrlimit/setrlimit. */
+struct rlimit32 {
+	u32 rlim_cur, rlim_max;
+};
+
+/* ugetrlimit (191): a limit that does not fit is RLIM_INFINITY (~0). */
+static u32 rlim_to_32(u64 v, u32 infinity)
+{
+	return v >= infinity ? infinity : (u32)v;
+}
+
+static long get_rlimit32(unsigned int resource, struct rlimit32 __user *urlim,
+			 u32 infinity)
+{
+	struct rlimit64 r;
+	struct rlimit32 r32;
+	int err = do_prlimit(resource, NULL, &r);
+
+	if (err)
+		return err;
+	r32.rlim_cur = rlim_to_32(r.rlim_cur, infinity);
+	r32.rlim_max = rlim_to_32(r.rlim_max, infinity);
+	return copy_to_user(urlim, &r32, sizeof(r32)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(ugetrlimit, unsigned int, resource,
+		struct rlimit32 __user *, urlim)
+{
+	return get_rlimit32(resource, urlim, 0xffffffffU);
+}
+
+/* The original getrlimit (76) reports infinity as 0x7fffffff, as Linux. */
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource,
+		struct rlimit32 __user *, urlim)
+{
+	return get_rlimit32(resource, urlim, 0x7fffffffU);
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource,
+		const struct rlimit32 __user *, urlim)
+{
+	struct rlimit32 r32;
+	struct rlimit64 r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (copy_from_user(&r32, urlim, sizeof(r32)))
+		return -EFAULT;
+	r.rlim_cur = r32.rlim_cur == 0xffffffffU ? RLIM_INFINITY : r32.rlim_cur;
+	r.rlim_max = r32.rlim_max == 0xffffffffU ? RLIM_INFINITY : r32.rlim_max;
+	return do_prlimit(resource, &r, NULL);
 }
 
 /* Not cryptographic: xorshift over the cycle counter. */

@@ -39,7 +39,7 @@ struct timespec64 {
 	s32 pad;
 };
 
-static int clock_now(int clk, u64 *ns)
+int clock_now(int clk, u64 *ns)
 {
 	switch (clk) {
 	case CLOCK_REALTIME:

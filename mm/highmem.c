@@ -167,6 +167,7 @@ const struct kmap_local_ops kmap_percpu_ops = {
 struct kmap_local_entry {
 	unsigned long vaddr;	/* page-aligned address handed out */
 	unsigned long caller;	/* who mapped it: named in debug reports */
+	bool in_irq;		/* mapped by an interrupt handler */
 };
 
 struct kmap_ctrl {
@@ -203,7 +204,8 @@ static void *__kmap_local(struct page *page, unsigned long caller)
 		vaddr = kmap_ops->map(page, idx);
 	else
 		vaddr = (unsigned long)lowmem_page_address(page);
-	ctrl->stack[idx] = (struct kmap_local_entry){ vaddr, caller };
+	ctrl->stack[idx] = (struct kmap_local_entry){ vaddr, caller,
+						      in_irq() };
 	kmap_stat_inc(kmap_local);
 	return (void *)vaddr;
 }
@@ -287,16 +289,26 @@ int kmap_local_depth(void)
 	return this_cpu_read(kmap_ctrl.depth);
 }
 
+/*
+ * Both callers run in task context (a context switch never happens inside
+ * an interrupt handler: preempt_count holds its hardirq count), so every
+ * level still held belongs to this task, or to an interrupt handler that
+ * returned without unmapping, which the report says.
+ */
 void kmap_local_assert_none_held(const char *where)
 {
 	const struct kmap_ctrl *ctrl = this_cpu_ptr(&kmap_ctrl);
 	int depth = READ_ONCE(ctrl->depth);
+	const struct kmap_local_entry *top;
 
-	if (unlikely(depth))
-		panic("%s: CPU %d still holds %d kmap_local slot(s); "
-		      "innermost %#lx mapped by %pS", where,
-		      smp_processor_id(), depth, ctrl->stack[depth - 1].vaddr,
-		      (void *)ctrl->stack[depth - 1].caller);
+	if (likely(!depth))
+		return;
+	top = &ctrl->stack[depth - 1];
+	panic("%s: CPU %d still holds %d kmap_local slot(s); innermost %#lx "
+	      "mapped by %pS%s", where, smp_processor_id(), depth, top->vaddr,
+	      (void *)top->caller, top->in_irq ?
+	      " in an interrupt handler that returned without unmapping" :
+	      "");
 }
 
 /* ---- helpers ------------------------------------------------------------- */

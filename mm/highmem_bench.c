@@ -7,6 +7,7 @@
  * designs (scripts/ktest.py --bench does both).
  */
 #include <ktest.h>
+#include <ktest_smp.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <smp.h>
@@ -41,14 +42,14 @@ static void kmap_local_pairs_on_cpu(void *arg)
 }
 
 /* One run on `n` CPUs: the mean over the CPUs of cycles per pair. */
-static u64 run_pairs_once(struct pair_bench *b, int n)
+static u32 run_pairs_once(struct pair_bench *b, int n)
 {
 	u64 sum = 0;
 	int cpu, ran = 0;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		b->cycles[cpu] = 0;
-	hm_run_on_cpus(n, kmap_local_pairs_on_cpu, b);
+	ktest_run_on_cpus(n, kmap_local_pairs_on_cpu, b);
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		if (!b->cycles[cpu])
 			continue;
@@ -61,17 +62,10 @@ static u64 run_pairs_once(struct pair_bench *b, int n)
 /*
  * Under TCG the host schedules the vCPU threads among other work, so one
  * run can be far off: after a warm-up run (code translation), take
- * BENCH_RUNS runs and print the best and the median.
+ * BENCH_RUNS runs and print the best and the median (summarised by the
+ * shared ktest_cycles_summarise(), as the SMP and TLB benchmarks do).
  */
 #define BENCH_RUNS	5
-
-/* Insert `v` into the sorted runs[0..n). */
-static void insert_sorted(u64 *runs, int n, u64 v)
-{
-	for (; n > 0 && runs[n - 1] > v; n--)
-		runs[n] = runs[n - 1];
-	runs[n] = v;
-}
 
 /* Shootdowns highmem code started, all CPUs together. */
 static u64 shootdowns_sent(void)
@@ -90,17 +84,19 @@ static u64 shootdowns_sent(void)
 static void run_pairs(struct ktest *t, struct pair_bench *b, int n,
 		      const char *what)
 {
-	u64 runs[BENCH_RUNS], sd;
-	int i;
+	struct ktest_cycles c;
+	u32 runs[BENCH_RUNS];
+	u64 sd;
 
 	run_pairs_once(b, n);
 	sd = shootdowns_sent();
-	for (i = 0; i < BENCH_RUNS; i++)
-		insert_sorted(runs, i, run_pairs_once(b, n));
+	for (int i = 0; i < BENCH_RUNS; i++)
+		runs[i] = run_pairs_once(b, n);
 	sd = (shootdowns_sent() - sd) * 100 / (BENCH_RUNS * n * b->pairs);
-	ktest_log(t, "kmap=%s %s pair, %d CPU(s) at once: %llu cycles best, "
-		  "%llu median, %llu.%02llu shootdowns/pair", kmap_mode_name(),
-		  what, n, runs[0], runs[BENCH_RUNS / 2], sd / 100, sd % 100);
+	ktest_cycles_summarise(runs, BENCH_RUNS, &c);
+	ktest_log(t, "kmap=%s %s pair, %d CPU(s) at once: %u cycles best, "
+		  "%u median, %llu.%02llu shootdowns/pair", kmap_mode_name(),
+		  what, n, c.min, c.median, sd / 100, sd % 100);
 }
 
 static int alloc_bench_pages(struct pair_bench *b, bool highmem)
@@ -145,7 +141,8 @@ static void bench_kmap_local_pair(struct ktest *t)
 	free_bench_pages(&b);
 }
 
-static u64 kmap_pairs(struct page **pages, int npages, unsigned int pairs)
+/* Cycles per kmap()+kunmap() pair over `pages` in turn. */
+static u32 kmap_pairs(struct page **pages, int npages, unsigned int pairs)
 {
 	u64 start = get_cycles();
 
@@ -156,7 +153,7 @@ static u64 kmap_pairs(struct page **pages, int npages, unsigned int pairs)
 		WRITE_ONCE(va[i & 1023], i);
 		kunmap(page);
 	}
-	return get_cycles() - start;
+	return (get_cycles() - start) / pairs;
 }
 
 /*
@@ -168,7 +165,8 @@ static void bench_kmap_pair(struct ktest *t)
 {
 	static struct page *pages[2 * LAST_PKMAP];
 	unsigned int pairs = PAIRS * ktest_scale;
-	u64 same[BENCH_RUNS], many[BENCH_RUNS];
+	u32 same[BENCH_RUNS], many[BENCH_RUNS];
+	struct ktest_cycles cs, cm;
 	int n;
 
 	for (n = 0; n < (int)ARRAY_SIZE(pages); n++) {
@@ -181,15 +179,17 @@ static void bench_kmap_pair(struct ktest *t)
 	} else {
 		kmap_pairs(pages, n, pairs);	/* warm-up */
 		for (int i = 0; i < BENCH_RUNS; i++) {
-			insert_sorted(same, i, kmap_pairs(pages, 1, pairs));
-			insert_sorted(many, i, kmap_pairs(pages, n, pairs));
+			same[i] = kmap_pairs(pages, 1, pairs);
+			many[i] = kmap_pairs(pages, n, pairs);
 		}
-		ktest_log(t, "kmap=%s kmap+kunmap pair, same page: %llu cycles "
-			  "best, %llu median", kmap_mode_name(),
-			  same[0] / pairs, same[BENCH_RUNS / 2] / pairs);
-		ktest_log(t, "kmap=%s kmap+kunmap pair, %d pages in turn: %llu "
-			  "cycles best, %llu median", kmap_mode_name(), n,
-			  many[0] / pairs, many[BENCH_RUNS / 2] / pairs);
+		ktest_cycles_summarise(same, BENCH_RUNS, &cs);
+		ktest_cycles_summarise(many, BENCH_RUNS, &cm);
+		ktest_log(t, "kmap=%s kmap+kunmap pair, same page: %u cycles "
+			  "best, %u median", kmap_mode_name(), cs.min,
+			  cs.median);
+		ktest_log(t, "kmap=%s kmap+kunmap pair, %d pages in turn: %u "
+			  "cycles best, %u median", kmap_mode_name(), n, cm.min,
+			  cm.median);
 	}
 	while (n--)
 		__free_page(pages[n]);

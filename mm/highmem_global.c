@@ -26,9 +26,10 @@
  *
  * A shootdown waits for every other CPU to answer an IPI. A CPU spinning
  * with interrupts off on a lock we hold never answers, so a CPU may start
- * one only with interrupts on and no spinlock held (its preempt count is
- * exactly its kmap_local levels). The seed never ran anywhere else. Here:
- *   - a map in atomic context takes this CPU's private kmap_local slot
+ * one only in task context with interrupts on and no spinlock held (its
+ * preempt count is exactly its kmap_local levels; an interrupt handler's
+ * carries HARDIRQ_OFFSET). The seed never ran anywhere else. Here:
+ *   - a map in atomic context (interrupt handlers included) takes this CPU's private kmap_local slot
  *     (as kmap=percpu does): it needs no shootdown to be reused;
  *   - an unmap in atomic context leaves the shared slot STALE, and the
  *     next unmap or map that may shoot down sweeps every STALE slot with
@@ -80,11 +81,14 @@ static int temp_slot_of(unsigned long vaddr)
 
 /*
  * May this CPU wait for a shootdown now? `idx` is the kmap_local level
- * being mapped or unmapped; levels 0..idx each disabled preemption once.
+ * being mapped or unmapped; levels 0..idx each disabled preemption once,
+ * so any other count is a spinlock or an interrupt handler (whose
+ * HARDIRQ_OFFSET makes the count differ; in_interrupt() says it plainly).
  */
 static bool can_shootdown(int idx)
 {
-	return !irqs_disabled() && preempt_count_read() == idx + 1;
+	return !in_interrupt() && !irqs_disabled() &&
+	       preempt_count_read() == idx + 1;
 }
 
 /* Under temp_lock. */

@@ -171,14 +171,15 @@ static bool pkmap_has_unused_entry(void)
 
 /*
  * Wait, without kmap_lock, until a kunmap() may have freed an entry. A
- * task sleeps. Before the scheduler runs, and in the idle task, nothing
- * may sleep, so those spin: the holders run on other CPUs.
+ * task sleeps (kmap()'s might_sleep() has checked that it may). Before
+ * the scheduler runs, and in the idle task, nothing may sleep, so those
+ * spin: the holders run on other CPUs.
  */
 static void pkmap_wait_for_entry(void)
 {
 	struct task_struct *task = current;
 
-	if (task && !(task->flags & PF_IDLE) && preemptible()) {
+	if (task && !(task->flags & PF_IDLE)) {
 		wait_event(pkmap_map_wait, pkmap_has_unused_entry());
 		return;
 	}
@@ -210,23 +211,20 @@ static int map_new_virtual(struct page *page)
 	return nr;
 }
 
-static void kmap_check_context(const char *what, struct page *page,
-			       unsigned long caller)
-{
-	if (unlikely(irqs_disabled()))
-		panic("%s(pfn %#lx) by %pS with interrupts disabled: it may "
-		      "wait and shoot down TLBs; use kmap_local_page()", what,
-		      page_to_pfn(page), (void *)caller);
-}
 
+/*
+ * kmap() may sleep (the pool is full) and may wait for a shootdown (the
+ * allocator wraps): only from a task that may sleep, for lowmem pages too,
+ * so that a caller in atomic context is caught on its first run, not on
+ * the rare one that finds the pool full.
+ */
 void *kmap(struct page *page)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	int nr;
 
+	might_sleep();
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	kmap_check_context("kmap", page, caller);
 	kmap_spin_lock(&kmap_lock);
 	nr = pkmap_lookup(page);
 	if (nr == PKMAP_NONE)
@@ -245,7 +243,10 @@ void kunmap(struct page *page)
 
 	if (!PageHighMem(page))
 		return;
-	kmap_check_context("kunmap", page, caller);
+	/* kmap_lock is taken with interrupts on elsewhere: not from here. */
+	if (unlikely(irqs_disabled()))
+		panic("kunmap(pfn %#lx) by %pS with interrupts disabled",
+		      page_to_pfn(page), (void *)caller);
 	kmap_spin_lock(&kmap_lock);
 	nr = pkmap_lookup(page);
 	if (unlikely(nr == PKMAP_NONE || pkmap_count[nr] < 2)) {

@@ -86,74 +86,16 @@ struct page *hm_alloc_highmem(void)
 
 /* ---- running work on several CPUs at once -------------------------------- */
 
-struct on_cpus {
-	void (*fn)(void *arg);
-	void *arg;
-	int ncpus;
-	atomic_t arrived, done;
-};
-
-static void on_cpus_entry(void *info)
-{
-	struct on_cpus *oc = info;
-	bool was_off = irqs_disabled();
-
-	/*
-	 * Remote CPUs get here from the call-function IPI, with interrupts
-	 * off. Turn them on: the work shoots down TLBs (kmap=global, the
-	 * pool) and must answer the other CPUs' shootdowns meanwhile.
-	 */
-	local_irq_enable();
-	atomic_inc(&oc->arrived);
-	while (atomic_read(&oc->arrived) < oc->ncpus)
-		cpu_relax();
-	oc->fn(oc->arg);
-	if (was_off)
-		local_irq_disable();
-	atomic_inc(&oc->done);
-}
-
+/*
+ * Two shared helpers (include/ktest_smp.h): ktest_run_on_all_cpus() runs
+ * from the call-function IPI with preemption off, for plain reads while
+ * this task holds a kmap_local; ktest_run_on_cpus() runs in pinned kernel
+ * threads, for work that kmaps (which may sleep) or, with kmap=global,
+ * shoots down TLBs (only task context uses the shared slots).
+ */
 int hm_online_cpus(void)
 {
 	return max((int)num_online_cpus(), 1);
-}
-
-/*
- * Run fn(arg) on `n` online CPUs, this one included, starting together.
- * Like ktest_run_on_all_cpus() (start line, work with interrupts on), but
- * it can use fewer than all CPUs (for the 1..N benchmarks), leaves this
- * CPU's preemption as the caller has it, and has no hang timeout.
- */
-void hm_run_on_cpus(int n, void (*fn)(void *), void *arg)
-{
-	struct on_cpus oc = { .fn = fn, .arg = arg, .ncpus = n };
-	int self = smp_processor_id(), cpu, picked = 1;
-	cpumask_t mask;
-
-	cpumask_clear(&mask);
-	for_each_online_cpu(cpu) {
-		if (cpu == self || picked >= n)
-			continue;
-		cpumask_set_cpu(cpu, &mask);
-		picked++;
-	}
-	oc.ncpus = picked;
-	if (picked > 1)
-		smp_call_function_many(&mask, on_cpus_entry, &oc, false);
-	on_cpus_entry(&oc);
-	while (atomic_read(&oc.done) < picked)
-		cpu_relax();
-}
-
-/* Some online CPU other than this one, or -1. */
-static int other_cpu(void)
-{
-	int cpu;
-
-	for_each_online_cpu(cpu)
-		if (cpu != smp_processor_id())
-			return cpu;
-	return -1;
 }
 
 /* ---- the shared page tables and the seed's bug --------------------------- */
@@ -196,15 +138,15 @@ static void seed_bug_directory_created_before_kmap(struct ktest *t)
 	/*
 	 * The seed's scenario: mapped under the kernel's CR3, used under the
 	 * process's. Holding the slot keeps this task on this CPU, so CR3
-	 * stays what we load.
+	 * stays what we load. kmap() may sleep, so it comes first.
 	 */
+	vb = kmap(b);
 	va = kmap_local_page(a);
 	hm_fill_page(va, page_to_pfn(a), 1);
 	switch_pgd(pgdir);
 	bad_a = hm_check_page(va, page_to_pfn(a), 1);
 
-	/* And the other way round, for both kinds of kmap. */
-	vb = kmap(b);
+	/* And the other way round. */
 	vc = kmap_local_page(c);
 	hm_fill_page(vb, page_to_pfn(b), 2);
 	hm_fill_page(vc, page_to_pfn(c), 13);
@@ -212,8 +154,8 @@ static void seed_bug_directory_created_before_kmap(struct ktest *t)
 	bad_b = hm_check_page(vb, page_to_pfn(b), 2);
 	bad_c = hm_check_page(vc, page_to_pfn(c), 13);
 	kunmap_local(vc);
-	kunmap(b);
 	kunmap_local(va);
+	kunmap(b);
 
 	KTEST_EXPECT_EQ(t, bad_a, -1);
 	KTEST_EXPECT_EQ(t, bad_b, -1);
@@ -603,7 +545,7 @@ static void kmap_pool_wraparound_flushes_every_cpu(struct ktest *t)
 	hm_fill_sparse(x, page_to_pfn(a), r.salt);
 	r.va = x;
 	r.pfn = page_to_pfn(a);
-	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	ktest_run_on_all_cpus(read_through_on_cpu, &r);
 	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
 	kunmap(a);
 
@@ -630,7 +572,7 @@ static void kmap_pool_wraparound_flushes_every_cpu(struct ktest *t)
 	hm_fill_sparse(x, page_to_pfn(b), r.salt);
 	r.pfn = page_to_pfn(b);
 	atomic_set(&r.bad, 0);
-	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	ktest_run_on_all_cpus(read_through_on_cpu, &r);
 	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
 	kunmap(b);
 	list_for_each_entry_safe(page, tmp, &fillers, lru) {
@@ -663,7 +605,7 @@ static void global_unmap_shoots_down_every_cpu(struct ktest *t)
 	hm_fill_sparse(va, page_to_pfn(a), r.salt);
 	r.va = va;
 	r.pfn = page_to_pfn(a);
-	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	ktest_run_on_all_cpus(read_through_on_cpu, &r);
 	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
 	kunmap_local(va);
 
@@ -673,7 +615,7 @@ static void global_unmap_shoots_down_every_cpu(struct ktest *t)
 	hm_fill_sparse(vb, page_to_pfn(b), r.salt);
 	r.pfn = page_to_pfn(b);
 	atomic_set(&r.bad, 0);
-	hm_run_on_cpus(ncpus, read_through_on_cpu, &r);
+	ktest_run_on_all_cpus(read_through_on_cpu, &r);
 	kunmap_local(vb);
 	KTEST_EXPECT_EQ(t, atomic_read(&r.bad), 0);
 	__free_page(a);
@@ -724,7 +666,7 @@ static void kmap_waits_when_pool_full(struct ktest *t)
 	struct page *extra;
 	void *victim_va, *v;
 	struct kmap_stats s;
-	int helper = other_cpu(), n;
+	int helper = ktest_other_cpu(), n;
 
 	if (helper < 0) {
 		ktest_skip(t, "needs a second CPU to call kunmap()");
@@ -766,6 +708,7 @@ struct irq_kmap {
 	struct page *page;
 	int target;		/* the CPU the interrupt goes to */
 	int depth_at_entry, depth_at_exit;
+	bool in_interrupt;	/* what the handler saw */
 	unsigned long va;
 	int bad;
 	atomic_t done;
@@ -778,6 +721,7 @@ static void kmap_atomic_in_interrupt(void *arg)
 	void *va;
 
 	k->depth_at_entry = kmap_local_depth();
+	k->in_interrupt = in_interrupt();
 	va = kmap_atomic(k->page);
 	hm_fill_page(va, page_to_pfn(k->page), 9);
 	k->bad = hm_check_page(va, page_to_pfn(k->page), 9);
@@ -801,7 +745,7 @@ static void kmap_atomic_in_interrupt_nests_above(struct ktest *t)
 	struct page *outer = hm_alloc_highmem();
 	struct irq_kmap k = { .page = hm_alloc_highmem(),
 			      .target = smp_processor_id() };
-	int helper = other_cpu(), depth;
+	int helper = ktest_other_cpu(), depth;
 	void *va;
 
 	if (helper < 0) {
@@ -817,6 +761,14 @@ static void kmap_atomic_in_interrupt_nests_above(struct ktest *t)
 	while (!atomic_read(&k.done))
 		cpu_relax();
 	KTEST_EXPECT_EQ(t, hm_check_page(va, page_to_pfn(outer), 10), -1);
+	/* The handler knew it was one, and this task knows it is not. */
+	KTEST_EXPECT_TRUE(t, k.in_interrupt);
+	KTEST_EXPECT_FALSE(t, in_interrupt());
+	/* Its slot is the next level of this CPU's own, in both modes:
+	 * kmap=global never waits for a shootdown in an interrupt. */
+	KTEST_EXPECT_TRUE(t, is_own_percpu_slot(k.va));
+	if (kmap_mode() == KMAP_MODE_PERCPU)
+		KTEST_EXPECT_EQ(t, k.va, (unsigned long)va + PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, k.depth_at_entry, depth);
 	KTEST_EXPECT_EQ(t, k.depth_at_exit, depth);
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), depth);
@@ -947,7 +899,7 @@ static void hold_slot_until_released(void *arg)
 static void debug_slot_used_on_another_cpu(struct ktest *t)
 {
 	struct cross_cpu c = { .page = hm_alloc_highmem() };
-	int helper = other_cpu();
+	int helper = ktest_other_cpu();
 	char want[32];
 
 	if (helper < 0) {
@@ -978,6 +930,20 @@ static void kmap_irqs_off(void *page)
 	kmap(page);
 }
 
+/* barrier(): not a tail call, so kmap() returns here (named by %pS). */
+static void kmap_preempt_off(void *page)
+{
+	preempt_disable();
+	kmap(page);
+	barrier();
+}
+
+static void kmap_page(void *page)
+{
+	kmap(page);
+	barrier();
+}
+
 static void copy_past_end(void *page)
 {
 	char buf[8] = { 0 };
@@ -987,14 +953,30 @@ static void copy_past_end(void *page)
 
 static void debug_persistent_and_helper_misuse(struct ktest *t)
 {
-	struct page *a = hm_alloc_highmem();
+	struct page *a = hm_alloc_highmem(), *low = alloc_page(GFP_KERNEL);
+	void *va;
 
 	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, low);
 	ktest_expect_panic(t, kunmap_page, a, "is not kmapped");
-	ktest_expect_panic(t, kmap_irqs_off, a, "interrupts disabled");
+	ktest_expect_panic(t, kmap_irqs_off, a,
+			   "might sleep with interrupts disabled");
+	/* might_sleep() names kmap()'s caller and why it may not sleep. */
+	ktest_expect_panic(t, kmap_preempt_off, a,
+			   "might sleep with preemption disabled: "
+			   "kmap_preempt_off+0x");
+	ktest_expect_panic(t, kmap_preempt_off, a, "at mm/highmem_pkmap.c:");
+	/* Lowmem needs no entry, but the caller is wrong all the same. */
+	ktest_expect_panic(t, kmap_preempt_off, low,
+			   "with preemption disabled: kmap_preempt_off+0x");
+	/* Holding a kmap_local slot, preemption is off too. */
+	va = kmap_local_page(low);
+	ktest_expect_panic(t, kmap_page, a, "disabled: kmap_page+0x");
+	kunmap_local(va);
 	ktest_expect_panic(t, copy_past_end, a, "crosses the end");
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
 	__free_page(a);
+	__free_page(low);
 }
 
 /* ---- statistics ---------------------------------------------------------- */
@@ -1047,10 +1029,26 @@ struct stress_page {
 	u32 salt;		/* what the page holds now */
 };
 
+/*
+ * What a CPU offers the others to read while it holds it: one of its
+ * current mappings that is valid on every CPU (a kmap() address, or with
+ * kmap=global a shared temp slot). `readers` is -1 while nothing is
+ * offered, else how many CPUs are reading through it; the owner takes it
+ * back only at 0, so no CPU reads a slot after it is unmapped.
+ */
+struct stress_offer {
+	atomic_t readers;
+	const void *va;
+	unsigned long pfn;
+	u32 salt;
+} __aligned(64);
+
 struct stress {
 	struct stress_page pages[NR_CPUS][STRESS_PAGES];
+	struct stress_offer offers[NR_CPUS];
+	int cpus[NR_CPUS], ncpus;	/* the online CPUs */
 	unsigned int iterations;
-	atomic_t errors;
+	atomic_t errors, cross_reads;
 	int first_cpu;
 	unsigned long first_pfn;
 };
@@ -1063,57 +1061,131 @@ static void stress_error(struct stress *s, unsigned long pfn)
 	}
 }
 
+/* Could another CPU read through `va`? */
+static bool valid_on_every_cpu(const void *va, bool persistent)
+{
+	unsigned long addr = (unsigned long)va;
+
+	return persistent || (kmap_mode() == KMAP_MODE_GLOBAL &&
+			      addr >= KMAP_TEMP_BASE &&
+			      addr < KMAP_PERCPU_BASE);
+}
+
+static void offer_mapping(struct stress_offer *o, const void *va,
+			  unsigned long pfn, u32 salt)
+{
+	o->va = va;
+	o->pfn = pfn;
+	o->salt = salt;
+	smp_mb();	/* the mapping's details before opening it */
+	atomic_set(&o->readers, 0);
+}
+
+static void withdraw_offer(struct stress_offer *o)
+{
+	while (atomic_cmpxchg(&o->readers, 0, -1) != 0)
+		cpu_relax();
+}
+
 /*
- * One CPU's loop: map 1-3 of its own pages nested (kmap_local, or kmap
- * for the outermost one time in 64), check each still holds what this
- * CPU last wrote, write a new signature, check it, unmap in reverse. A
- * stale translation anywhere shows up as the wrong pfn or salt.
+ * Read through another CPU's offered mapping, if it offers one now: in
+ * kmap=global the slot it maps has been used by every CPU (this one
+ * included), so a shootdown missing on some unmap leaves this CPU a stale
+ * translation to an older page, and the check sees that page's pfn and
+ * salt instead.
  */
+static void read_offered_mapping(struct stress *s, struct stress_offer *o)
+{
+	int n;
+
+	do {
+		n = atomic_read(&o->readers);
+		if (n < 0)
+			return;
+	} while (atomic_cmpxchg(&o->readers, n, n + 1) != n);
+	if (!hm_check_sparse(o->va, o->pfn, o->salt))
+		stress_error(s, o->pfn);
+	atomic_inc(&s->cross_reads);
+	atomic_sub(1, &o->readers);
+}
+
+static void read_other_cpus_mappings(struct stress *s)
+{
+	for (int i = 0; i < s->ncpus; i++)
+		if (s->cpus[i] != smp_processor_id())
+			read_offered_mapping(s, &s->offers[s->cpus[i]]);
+}
+
+/* Up to three of this CPU's pages, distinct. */
+static int pick_stress_pages(struct stress *s, int cpu, u32 *rnd,
+			     struct stress_page **sp)
+{
+	int n = 1 + ktest_rand(rnd) % 3;
+
+	for (int i = 0; i < n; i++) {
+		sp[i] = &s->pages[cpu][ktest_rand(rnd) % STRESS_PAGES];
+		for (int j = 0; j < i; j++)
+			if (sp[j] == sp[i])
+				sp[i] = &s->pages[cpu][(sp[i] - s->pages[cpu] +
+							1) % STRESS_PAGES];
+	}
+	return n;
+}
+
+/*
+ * One iteration: map 1-3 of this CPU's pages nested (kmap_local, or kmap
+ * for the outermost one time in 64), check each still holds what this
+ * CPU last wrote, write a new signature, offer the outermost mapping to
+ * the other CPUs and read through one of theirs, check, withdraw, unmap
+ * in reverse. A stale translation anywhere shows up as the wrong pfn or
+ * salt.
+ */
+static void stress_iteration(struct stress *s, int cpu, unsigned int it,
+			     u32 *rnd)
+{
+	struct stress_offer *offer = &s->offers[cpu];
+	bool persistent = (ktest_rand(rnd) & 63) == 0, offered;
+	struct stress_page *sp[3];
+	void *va[3];
+	int n = pick_stress_pages(s, cpu, rnd, sp), i;
+
+	for (i = 0; i < n; i++) {
+		va[i] = i == 0 && persistent ? kmap(sp[i]->page) :
+			kmap_local_page(sp[i]->page);
+		if (!hm_check_sparse(va[i], page_to_pfn(sp[i]->page),
+				     sp[i]->salt))
+			stress_error(s, page_to_pfn(sp[i]->page));
+	}
+	for (i = 0; i < n; i++) {
+		sp[i]->salt = (cpu << 24) ^ (it << 2) ^ i;
+		hm_fill_sparse(va[i], page_to_pfn(sp[i]->page), sp[i]->salt);
+	}
+	offered = valid_on_every_cpu(va[0], persistent);
+	if (offered)
+		offer_mapping(offer, va[0], page_to_pfn(sp[0]->page),
+			      sp[0]->salt);
+	read_other_cpus_mappings(s);
+	for (i = n - 1; i >= 0; i--) {
+		if (!hm_check_sparse(va[i], page_to_pfn(sp[i]->page),
+				     sp[i]->salt))
+			stress_error(s, page_to_pfn(sp[i]->page));
+		if (i == 0 && offered)
+			withdraw_offer(offer);
+		if (i == 0 && persistent)
+			kunmap(sp[i]->page);
+		else
+			kunmap_local(va[i]);
+	}
+}
+
 static void stress_on_cpu(void *arg)
 {
 	struct stress *s = arg;
 	int cpu = smp_processor_id();
 	u32 rnd = 0x2545f491u * (cpu + 1);
 
-	for (unsigned int it = 0; it < s->iterations; it++) {
-		struct stress_page *sp[3];
-		void *va[3];
-		bool persistent = (ktest_rand(&rnd) & 63) == 0;
-		int n = 1 + ktest_rand(&rnd) % 3, i;
-
-		for (i = 0; i < n; i++) {
-			sp[i] = &s->pages[cpu][ktest_rand(&rnd) % STRESS_PAGES];
-			for (int j = 0; j < i; j++)
-				if (sp[j] == sp[i])	/* distinct pages */
-					sp[i] = &s->pages[cpu][(sp[i] -
-						s->pages[cpu] + 1) %
-						STRESS_PAGES];
-		}
-		for (i = 0; i < n; i++) {
-			unsigned long pfn = page_to_pfn(sp[i]->page);
-
-			va[i] = i == 0 && persistent ? kmap(sp[i]->page) :
-				kmap_local_page(sp[i]->page);
-			if (!hm_check_sparse(va[i], pfn, sp[i]->salt))
-				stress_error(s, pfn);
-		}
-		for (i = 0; i < n; i++) {
-			unsigned long pfn = page_to_pfn(sp[i]->page);
-			u32 salt = (cpu << 24) ^ (it << 2) ^ i;
-
-			hm_fill_sparse(va[i], pfn, salt);
-			sp[i]->salt = salt;
-		}
-		for (i = n - 1; i >= 0; i--) {
-			if (!hm_check_sparse(va[i], page_to_pfn(sp[i]->page),
-					     sp[i]->salt))
-				stress_error(s, page_to_pfn(sp[i]->page));
-			if (i == 0 && persistent)
-				kunmap(sp[i]->page);
-			else
-				kunmap_local(va[i]);
-		}
-	}
+	for (unsigned int it = 0; it < s->iterations; it++)
+		stress_iteration(s, cpu, it, &rnd);
 }
 
 /* Allocate and sign every online CPU's pages. */
@@ -1121,7 +1193,11 @@ static int stress_prepare(struct stress *s)
 {
 	int cpu, i;
 
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		atomic_set(&s->offers[cpu].readers, -1);
+	s->ncpus = 0;
 	for_each_online_cpu(cpu) {
+		s->cpus[s->ncpus++] = cpu;
 		for (i = 0; i < STRESS_PAGES; i++) {
 			struct stress_page *sp = &s->pages[cpu][i];
 			void *va;
@@ -1190,10 +1266,11 @@ static void concurrent_stress_all_cpus(struct ktest *t)
 		kmap_stats_get(cpu, &before[cpu]);
 
 	start = ktime_get_ns();
-	hm_run_on_cpus(ncpus, stress_on_cpu, &s);
-	ktest_log(t, "%d CPUs x %u iterations in %llu ms (kmap=%s)", ncpus,
-		  s.iterations, (ktime_get_ns() - start) / NSEC_PER_MSEC,
-		  kmap_mode_name());
+	ktest_run_on_cpus(ncpus, stress_on_cpu, &s);
+	ktest_log(t, "%d CPUs x %u iterations in %llu ms (kmap=%s), %d reads "
+		  "through another CPU's mapping", ncpus, s.iterations,
+		  (ktime_get_ns() - start) / NSEC_PER_MSEC, kmap_mode_name(),
+		  atomic_read(&s.cross_reads));
 	if (atomic_read(&s.errors))
 		ktest_log(t, "%d errors; first on CPU %d, pfn %#lx",
 			  atomic_read(&s.errors), s.first_cpu, s.first_pfn);
@@ -1212,6 +1289,9 @@ static void concurrent_stress_all_cpus(struct ktest *t)
 			idle++;
 	}
 	KTEST_EXPECT_EQ(t, idle, 0);
+	/* kmap=global: the CPUs did read each other's shared slots. */
+	if (kmap_mode() == KMAP_MODE_GLOBAL && ncpus > 1)
+		KTEST_EXPECT_GT(t, atomic_read(&s.cross_reads), 0);
 	KTEST_EXPECT_EQ(t, stress_check_and_free(&s), 0);
 }
 

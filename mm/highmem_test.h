@@ -18,9 +18,6 @@ bool hm_check_sparse(const void *va, unsigned long pfn, u32 salt);
 
 /* Online CPUs (at least 1). */
 int hm_online_cpus(void);
-/* Run fn(arg) on `n` online CPUs, this one included, all starting at
- * once with interrupts enabled; returns when every one has finished. */
-void hm_run_on_cpus(int n, void (*fn)(void *), void *arg);
 
 /*
  * Suite set-up shared by the tests and benchmarks: interrupts on, and the

@@ -147,27 +147,36 @@ long strncpy_from_mm(struct mm_struct *mm, char *dst, unsigned long src,
 	return count;
 }
 
+/*
+ * Judged by the regions, as a fault would be (__handle_mm_fault), without
+ * faulting anything in: a check must not allocate. (It used to fault in
+ * each page, so write(fd, p, 2 GiB) of an untouched mapping to /dev/null
+ * filled memory and took seconds with mm->lock held.) Present pages carry
+ * the protection of their region (mprotect changes both), so the regions
+ * alone decide.
+ */
 bool mm_range_ok(struct mm_struct *mm, unsigned long addr, unsigned long n,
 		 bool write)
 {
-	unsigned long va, end = addr + n;
+	unsigned long va = addr, end = addr + n;
+	bool ok = true;
 
 	if (!n)
 		return true;
 	if (!mm || !access_ok((const void __user *)addr, n))
 		return false;
-	for (va = addr & PAGE_MASK; va < end; va += PAGE_SIZE) {
-		bool ok;
+	spin_lock(&mm->lock);
+	while (ok && va < end) {
+		struct vm_area_struct *vma = find_vma(mm, va);
 
-		spin_lock(&mm->lock);
-		ok = user_page(mm, va, write) != NULL;
-		spin_unlock(&mm->lock);
-		if (!ok)
-			return false;
-		if (va + PAGE_SIZE < va)
-			break;
+		ok = vma && vma->vm_start <= va &&
+		     vm_page_prot(vma->vm_flags) &&
+		     (!write || (vma->vm_flags & VM_WRITE));
+		if (ok)
+			va = vma->vm_end;
 	}
-	return true;
+	spin_unlock(&mm->lock);
+	return ok;
 }
 
 bool user_range_ok(const void __user *addr, unsigned long n, bool write)

@@ -12,6 +12,9 @@ command -v cpio >/dev/null || need+=(cpio)
 command -v python3 >/dev/null || need+=(python3)
 command -v gdb >/dev/null || need+=(gdb)	# make gdb
 [ -f /usr/lib/i386-linux-musl/musl-gcc.specs ] || need+=(musl-dev:i386)
+# glibc for i386, static: user/glibc/ programs (plain i686-linux-gnu-gcc -static).
+[ -f "$(i686-linux-gnu-gcc -print-file-name=libc.a 2>/dev/null)" ] ||
+	need+=(libc6-dev-i386-cross)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 

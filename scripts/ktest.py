@@ -85,6 +85,14 @@ SOAK_CONFIGS = [
     dict(name='soak-smp8-percpu', smp=8, mem='256M',
          append='ktest=all lowmem=64M kmap=percpu ktest_scale=10',
          timeout=900, repeat=5),
+] + [
+    # The system-call fuzzer with 20x the calls of `make test`, one seed
+    # per row (user/tests/syscall_fuzz.c).
+    dict(name='soak-fuzz-smp%d-seed%d' % (smp, seed), smp=smp, mem='256M',
+         append='lowmem=64M utest=syscall_fuzz FUZZ_ITERS=100000 '
+                'FUZZ_SEED=%d -- ktest' % seed,
+         initrd='initramfs.cpio', timeout=900)
+    for smp, seed in ((1, 1), (2, 2), (4, 3), (4, 4))
 ]
 
 # `--bench`: benchmark suites only; their numbers are printed, not judged.

@@ -350,7 +350,8 @@ static void __schedule(bool preempt)
 	local_irq_disable();
 	preempt_disable();
 	if (unlikely(preempt_count_read() != 1))
-		panic("sched: scheduling while atomic: %s/%d, preempt_count %d",
+		panic("sched: scheduling while atomic%s: %s/%d, preempt_count "
+		      "%#x", in_irq() ? " (in an interrupt handler)" : "",
 		      prev->comm, prev->pid, preempt_count_read() - 1);
 	kmap_local_assert_none_held("context switch");
 

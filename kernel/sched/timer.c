@@ -10,6 +10,7 @@
 #include <time.h>
 #include <smp.h>
 #include <kernel.h>
+#include <preempt.h>
 
 struct timer_base {
 	spinlock_t lock;
@@ -135,6 +136,7 @@ u64 schedule_timeout(u64 ns)
 	struct process_timer pt;
 	u64 expires, now;
 
+	might_sleep();
 	if (ns == ~0ULL) {
 		schedule();
 		return ns;

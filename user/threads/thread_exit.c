@@ -6,13 +6,15 @@
  * the address is gone (a write(2) from it into a pipe fails with EFAULT,
  * a probe that does not crash the test), and after many threads the
  * kernel's free-page counts are back where they were: the kernel's side
- * of a thread (kernel stack, TLS descriptor) is freed too.
+ * of a thread (kernel stack, TLS descriptor) is freed too. Both counts
+ * are taken with no thread still on its way out (sysinfo's task count).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/sysinfo.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -130,12 +132,41 @@ static int run_joined(int n)
 	return bad;
 }
 
+/* sysinfo's procs: the kernel's task count, threads included. */
+static int nr_tasks(void)
+{
+	struct sysinfo si;
+
+	return sysinfo(&si) ? -1 : si.procs;
+}
+
+/*
+ * A detached thread has unmapped its stack some time before its kernel
+ * stack and task are freed (after its last switch away): wait until the
+ * task count is back to `want`, so no exiting thread is in a page count.
+ */
+static int tasks_at_start;	/* before this program made any thread */
+
+static bool tasks_settle(int want, int ms)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	for (int waited = 0; nr_tasks() != want; waited += 10) {
+		if (waited >= ms)
+			return false;
+		nanosleep(&tick, NULL);
+	}
+	return true;
+}
+
 static void threads_leave_free_pages_unchanged(void)
 {
 	unsigned long low0, high0, low1, high1;
 
 	KT_ASSERT_EQ(run_joined(64), 0);		/* warm-up */
 	KT_ASSERT_EQ(run_detached(32), 0);
+	if (!on_linux())
+		KT_ASSERT(tasks_settle(tasks_at_start, 20000));
 	KT_ASSERT_EQ(free_pages(&low0, &high0), 0);
 	KT_EXPECT_EQ(run_joined(THREADS), 0);
 	KT_EXPECT_EQ(run_detached(DETACHED), 0);
@@ -157,6 +188,14 @@ static const struct ktap_case cases[] = {
 
 int main(void)
 {
+	/* The previous test program's last task may still be switching out. */
+	for (int i = 0, n = -1; i < 100 && n != tasks_at_start; i++) {
+		struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+		n = tasks_at_start;
+		nanosleep(&tick, NULL);
+		tasks_at_start = nr_tasks();
+	}
 	if (pipe(probe_pipe)) {
 		ktap_line("# thread_exit: pipe: %s (needed to probe mappings)",
 			  strerror(errno));

@@ -13,6 +13,7 @@
 #include <asm/segment.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <asm/fpu.h>
 
 extern struct task_struct *__switch_to_asm(struct task_struct *prev,
 					   struct task_struct *next);
@@ -51,6 +52,7 @@ struct task_struct *switch_to(struct task_struct *prev,
 	load_gs_null();
 	if (next->mm)
 		load_tls(next);
+	switch_fpu(prev, next);
 	this_cpu_write(current_task, next);
 	return __switch_to_asm(prev, next);
 }
@@ -115,6 +117,7 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg,
 			child->esp = usp;
 	}
 	p->thread.sp = (unsigned long)frame;
+	fpu_clone(p, fn != NULL);
 }
 
 /* The user registers a new program starts with (execve). */
@@ -129,9 +132,10 @@ void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
 	regs->eflags = X86_EFLAGS_IF | 0x2;	/* bit 1 is always set */
 }
 
-/* exec drops the TLS descriptors of the old program. */
+/* exec drops the TLS descriptors and the FPU state of the old program. */
 void flush_thread(struct task_struct *t)
 {
+	fpu_flush_thread();
 	memset(t->thread.tls_array, 0, sizeof(t->thread.tls_array));
 	local_irq_disable();
 	load_gs_null();

@@ -9,6 +9,7 @@
 #include <asm/desc.h>
 #include <asm/i8259.h>
 #include <asm/smp.h>
+#include <asm/fpu.h>
 #include <setup.h>
 #include <cmdline.h>
 #include <memblock.h>
@@ -43,6 +44,7 @@ void early_cpu_init(void)
 	idt_init();
 	cpu_init_descriptors(0, 0);	/* per-CPU base fixed up later */
 	pic_disable();
+	fpu__init_system();
 }
 
 static void parse_memory_map(const struct multiboot_info *mbi)

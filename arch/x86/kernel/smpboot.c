@@ -30,6 +30,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <asm/fpu.h>
 #include <smp.h>
 #include <cpumask.h>
 #include <percpu.h>
@@ -255,6 +256,7 @@ __noreturn void start_secondary(int cpu)
 			halt();		/* the boot CPU gave up on us */
 	}
 	cpu_init_descriptors(cpu, __per_cpu_offset[cpu]);
+	fpu__init_cpu();
 	switch_pgd(kernel_directory);
 	lapic_setup_this_cpu(false);
 	if (read_apic_id() != cpu_to_apicid[cpu])

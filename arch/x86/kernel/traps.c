@@ -13,6 +13,7 @@
 #include <kernel.h>
 #include <percpu.h>
 #include <string.h>
+#include <hardirq.h>
 
 #define GATE_INTR	0x8E	/* present, DPL 0, 32-bit interrupt gate */
 #define GATE_DPL3	0x60
@@ -126,6 +127,23 @@ static void do_exception(struct pt_regs *regs)
 		   v, name, regs->error_code, regs->eip, read_cr2());
 }
 
+/*
+ * Device, LAPIC timer and IPI vectors run as interrupt handlers: counted
+ * in preempt_count (in_irq()), so nothing preempts or sleeps inside them.
+ * The system call gate runs in the calling task's context.
+ */
+static void run_intr_handler(struct pt_regs *regs)
+{
+	int v = regs->vector;
+	bool hardirq = v >= FIRST_EXTERNAL_VECTOR && v != SYSCALL_VECTOR;
+
+	if (hardirq)
+		irq_enter();
+	intr_handlers[v](regs);
+	if (hardirq)
+		irq_exit();
+}
+
 void x86_handle_interrupt(struct pt_regs *regs)
 {
 	int v = regs->vector;
@@ -133,7 +151,7 @@ void x86_handle_interrupt(struct pt_regs *regs)
 	if (v < FIRST_EXTERNAL_VECTOR && v != X86_TRAP_NMI) {
 		do_exception(regs);
 	} else if (intr_handlers[v]) {
-		intr_handlers[v](regs);
+		run_intr_handler(regs);
 	} else if (v == X86_TRAP_NMI) {
 		panic_regs(regs, "NMI received with no handler");
 	} else {

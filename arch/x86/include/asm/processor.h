@@ -6,10 +6,16 @@
 #include <types.h>
 
 #define X86_CR0_PE	(1u << 0)
+#define X86_CR0_MP	(1u << 1)
+#define X86_CR0_EM	(1u << 2)
+#define X86_CR0_TS	(1u << 3)
+#define X86_CR0_NE	(1u << 5)
 #define X86_CR0_WP	(1u << 16)
 #define X86_CR0_PG	(1u << 31)
 #define X86_CR4_PSE	(1u << 4)
 #define X86_CR4_PGE	(1u << 7)
+#define X86_CR4_OSFXSR	(1u << 9)
+#define X86_CR4_OSXMMEXCPT	(1u << 10)
 
 #define X86_EFLAGS_IF	(1u << 9)
 

@@ -4,7 +4,7 @@
  * switch (arch/x86/kernel/switch_to.asm) works with, the top of the kernel
  * stack that the TSS hands the CPU on entry from ring 3, and the task's TLS
  * descriptors (set_thread_area) that are copied into the per-CPU GDT when
- * the task is switched in.
+ * the task is switched in, and its saved x87/SSE registers (asm/fpu.h).
  *
  * Kernel stack of a task (THREAD_SIZE bytes, lowmem):
  *
@@ -27,6 +27,7 @@
 #include <types.h>
 #include <asm/desc.h>
 #include <asm/ptrace.h>
+#include <asm/fpu.h>
 
 #define THREAD_SIZE_ORDER	2
 #define THREAD_SIZE		(4096UL << THREAD_SIZE_ORDER)	/* 16 KiB */
@@ -36,6 +37,8 @@ struct thread_struct {
 	unsigned long sp0;	/* top of the kernel stack */
 	/* set_thread_area() descriptors, loaded into GDT entries 6-8. */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	/* x87/SSE registers while switched out (asm/fpu.h); 16-aligned. */
+	struct fpu fpu;
 };
 
 /* The user register frame at the top of a task's kernel stack. */
