@@ -60,6 +60,7 @@ struct mm_struct {
 	unsigned long mmap_base;	/* where mmap searches from */
 	unsigned long start_stack;	/* initial user esp */
 	unsigned long nr_pages;		/* user frames mapped */
+	bool oom_victim;		/* killed by the OOM killer (oom.h) */
 };
 
 static inline cpumask_t *mm_cpumask(struct mm_struct *mm)

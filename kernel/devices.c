@@ -364,6 +364,9 @@ struct file *device_open(const char *path, unsigned int flags)
 	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++) {
 		if (strcmp(path, devices[i].path))
 			continue;
+		/* A character device is no directory (open, chdir). */
+		if (flags & O_DIRECTORY)
+			return ERR_PTR(-ENOTDIR);
 		return alloc_file(devices[i].fops, flags, &devices[i]) ?:
 		       ERR_PTR(-ENOMEM);
 	}

@@ -151,6 +151,8 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 						 args->tls, false);
 			if (err)
 				goto fail;
+			/* The failures below are allocations: not ERR_PTR(0). */
+			err = -ENOMEM;
 		}
 		if (clone_flags & CLONE_VM) {
 			mmget(cur->mm);

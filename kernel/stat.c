@@ -18,6 +18,7 @@
  *   pipe.c             S_IFIFO, one ino per pipe; dev 0:12
  */
 #include <stat.h>
+#include <asm/stat.h>	/* the i386 layouts of struct stat, stat64 */
 #include <namei.h>
 #include <fs.h>
 #include <initramfs.h>
@@ -166,50 +167,6 @@ static u32 encode_dev(u32 dev)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
 }
 
-/* i386 struct stat64 (asm/stat.h): 96 bytes, the 32-bit ino repeated. */
-struct stat64 {
-	u64 st_dev;
-	u8 __pad0[4];
-	u32 __st_ino;		/* low 32 bits, for old binaries */
-	u32 st_mode;
-	u32 st_nlink;
-	u32 st_uid;
-	u32 st_gid;
-	u64 st_rdev;
-	u8 __pad3[4];
-	s64 st_size;
-	u32 st_blksize;
-	u64 st_blocks;
-	u32 st_atime, st_atime_nsec;
-	u32 st_mtime, st_mtime_nsec;
-	u32 st_ctime, st_ctime_nsec;
-	u64 st_ino;
-} __packed;
-
-_Static_assert(sizeof(struct stat64) == 96, "i386 struct stat64");
-_Static_assert(__builtin_offsetof(struct stat64, st_size) == 44, "st_size");
-_Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "st_ino");
-
-/* i386 struct stat (the one of calls 106-108): 64 bytes. */
-struct stat32 {
-	u32 st_dev;
-	u32 st_ino;
-	u16 st_mode;
-	u16 st_nlink;
-	u16 st_uid;
-	u16 st_gid;
-	u32 st_rdev;
-	u32 st_size;
-	u32 st_blksize;
-	u32 st_blocks;
-	u32 st_atime, st_atime_nsec;
-	u32 st_mtime, st_mtime_nsec;
-	u32 st_ctime, st_ctime_nsec;
-	u32 __unused4, __unused5;
-} __packed;
-
-_Static_assert(sizeof(struct stat32) == 64, "i386 struct stat");
-
 struct statx_timestamp {
 	s64 tv_sec;
 	u32 tv_nsec;
@@ -319,7 +276,10 @@ static int put_statx(const struct kstat *st, struct statx __user *ubuf)
 
 /* ---- system calls ------------------------------------------------------------ */
 
-#define FSTATAT_FLAGS	(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH)
+/* What Linux's vfs_statx() accepts, for fstatat64 as for statx: the
+ * sync hints mean nothing here (everything is in memory). */
+#define FSTATAT_FLAGS	(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | \
+			 AT_EMPTY_PATH | AT_STATX_SYNC_TYPE)
 
 SYSCALL_DEFINE2(stat, const char __user *, path, struct stat32 __user *, buf)
 {
@@ -388,8 +348,9 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags,
 	struct kstat st;
 	int err;
 
-	if (flags & ~(FSTATAT_FLAGS | AT_STATX_SYNC_TYPE))
+	if (flags & ~FSTATAT_FLAGS)
 		return -EINVAL;
+	/* Both hints at once: only statx checks (do_statx()). */
 	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
 		return -EINVAL;
 	if (mask & STATX__RESERVED)

@@ -10,6 +10,8 @@
  * the user addresses themselves.
  */
 #include <mman.h>
+#include <oom.h>
+#include <task.h>
 #include <highmem.h>
 #include <tlbflush.h>
 #include <kernel.h>
@@ -37,7 +39,9 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 		return -EFAULT;
 	if (translate(mm->pgd, addr))
 		return -EFAULT;	/* present: a protection fault */
-	page = alloc_page(GFP_HIGHUSER | __GFP_ZERO | __GFP_NOWARN);
+	page = NULL;
+	if (user_page_available())
+		page = alloc_page(GFP_HIGHUSER | __GFP_ZERO | __GFP_NOWARN);
 	if (!page)
 		return -ENOMEM;
 	if (map_page(mm->pgd, addr & PAGE_MASK, page_to_phys(page), prot)) {
@@ -48,13 +52,21 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 	return 0;
 }
 
+/*
+ * Out of frames for the caller's own address space, the OOM killer makes
+ * room and the fault is tried again (mm/oom_kill.c); out_of_memory()
+ * bounds the retries.
+ */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 {
+	struct oom_control oc = { 0 };
 	int ret;
 
-	spin_lock(&mm->lock);
-	ret = __handle_mm_fault(mm, addr, write);
-	spin_unlock(&mm->lock);
+	do {
+		spin_lock(&mm->lock);
+		ret = __handle_mm_fault(mm, addr, write);
+		spin_unlock(&mm->lock);
+	} while (ret == -ENOMEM && mm == current->mm && out_of_memory(&oc));
 	return ret;
 }
 

@@ -8,6 +8,7 @@
  */
 #include <mman.h>
 #include <task.h>
+#include <oom.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
@@ -57,6 +58,7 @@ void mmput(struct mm_struct *mm)
 		       cpumask_next(-1, &mm->cpu_mask));
 	exit_mmap(mm);
 	pgd_free(mm->pgd);	/* the user page tables and the directory */
+	oom_victim_freed(mm);
 	kfree(mm);
 }
 
@@ -143,10 +145,14 @@ struct mm_struct *exec_mmap(struct mm_struct *mm)
 {
 	struct task_struct *t = current;
 	struct mm_struct *old = t->mm;
+	unsigned long flags;
 
 	preempt_disable();
 	switch_mm(t->active_mm, mm, smp_processor_id());
+	/* Under tasklist_lock: the OOM killer reads other tasks' ->mm. */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	t->mm = t->active_mm = mm;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	preempt_enable();
 	return old;
 }
@@ -155,12 +161,16 @@ void exit_mm(void)
 {
 	struct task_struct *t = current;
 	struct mm_struct *mm = t->mm;
+	unsigned long flags;
 
 	if (!mm)
 		return;
 	preempt_disable();
 	switch_mm(mm, NULL, smp_processor_id());
+	/* Under tasklist_lock: the OOM killer reads other tasks' ->mm. */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	t->mm = t->active_mm = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	preempt_enable();
 	mmput(mm);
 }

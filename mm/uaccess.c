@@ -8,7 +8,9 @@
  *   2. translate() the address through mm->pgd (the process's own
  *      directory, reached through the direct map: no CR3 switch);
  *   3. a page not present inside a region is faulted in as the CPU would
- *      have done; one outside every region is -EFAULT;
+ *      have done (with no frame free, outside mm->lock, through
+ *      handle_mm_fault() and so the OOM killer); one outside every
+ *      region is -EFAULT;
  *   4. require _PAGE_USER, and _PAGE_RW when writing;
  *   5. kmap_local_page() the frame (highmem or not) and copy.
  *
@@ -28,26 +30,41 @@
 enum uaccess_op { UA_READ, UA_WRITE, UA_CLEAR };
 
 /*
- * The frame behind user address `addr` in mm, checked for the access;
- * NULL if the access is not allowed. mm->lock held.
+ * The frame behind user address `addr` in mm, checked for the access, in
+ * *pagep; -EFAULT if the access is not allowed, -ENOMEM if the page had to
+ * be faulted in and no frame was free. mm->lock held.
  */
-static struct page *user_page(struct mm_struct *mm, unsigned long addr,
-			      bool write)
+static int user_page(struct mm_struct *mm, unsigned long addr, bool write,
+		     struct page **pagep)
 {
 	pte_t pte = translate(mm->pgd, addr);
 
 	if (!pte) {
-		if (__handle_mm_fault(mm, addr, write))
-			return NULL;
+		int err = __handle_mm_fault(mm, addr, write);
+
+		if (err)
+			return err;
 		pte = translate(mm->pgd, addr);
 	}
 	if (!(pte & _PAGE_PRESENT) || !(pte & _PAGE_USER))
-		return NULL;
+		return -EFAULT;
 	if (write && !(pte & _PAGE_RW))
-		return NULL;
+		return -EFAULT;
 	if (!pfn_valid(pte_pfn(pte)))
-		return NULL;
-	return pfn_to_page(pte_pfn(pte));
+		return -EFAULT;
+	*pagep = pfn_to_page(pte_pfn(pte));
+	return 0;
+}
+
+/*
+ * user_page() failed with mm->lock dropped: may the caller try the page
+ * again? Only if it lacked a frame and handle_mm_fault(), which calls the
+ * OOM killer (and sleeps), then got one or found the page present.
+ */
+static bool retry_user_page(struct mm_struct *mm, unsigned long addr,
+			    bool write, int err)
+{
+	return err == -ENOMEM && handle_mm_fault(mm, addr, write) != -ENOMEM;
 }
 
 /* Copy between `kbuf` and [uaddr, uaddr + n) of mm; bytes not done. */
@@ -66,11 +83,14 @@ static unsigned long access_mm(struct mm_struct *mm, unsigned long uaddr,
 		unsigned long chunk = min(n, PAGE_SIZE - off);
 		struct page *page;
 		char *kaddr;
+		int err;
 
 		spin_lock(&mm->lock);
-		page = user_page(mm, uaddr, op != UA_READ);
-		if (!page) {
+		err = user_page(mm, uaddr, op != UA_READ, &page);
+		if (err) {
 			spin_unlock(&mm->lock);
+			if (retry_user_page(mm, uaddr, op != UA_READ, err))
+				continue;
 			return n;
 		}
 		kaddr = kmap_local_page(page);
@@ -123,13 +143,16 @@ long strncpy_from_mm(struct mm_struct *mm, char *dst, unsigned long src,
 		struct page *page;
 		const char *kaddr;
 		long len;
+		int err;
 
 		if (src >= USER_STACK_TOP)
 			return -EFAULT;
 		spin_lock(&mm->lock);
-		page = user_page(mm, src, false);
-		if (!page) {
+		err = user_page(mm, src, false, &page);
+		if (err) {
 			spin_unlock(&mm->lock);
+			if (retry_user_page(mm, src, false, err))
+				continue;
 			return -EFAULT;
 		}
 		kaddr = kmap_local_page(page);

@@ -17,6 +17,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -277,6 +279,12 @@ static void devices(void)
 	expect_chr("/dev/zero", 1, 5);
 	expect_chr("/dev/console", 5, 1);
 	expect_chr("dev/../dev/null", 1, 3);	/* relative to "/" */
+	/* A device node is no directory, for open as for the path walk. */
+	KT_EXPECT_EQ(raw_syscall3(5, (long)"/dev/null", O_RDONLY | O_DIRECTORY,
+				  0), -ENOTDIR);
+	KT_EXPECT_EQ(raw_syscall5(295, AT_FDCWD, (long)"/dev/console",
+				  O_RDONLY | O_DIRECTORY, 0, 0), -ENOTDIR);
+	KT_EXPECT_EQ(raw_syscall3(12, (long)"/dev/zero", 0, 0), -ENOTDIR);
 }
 
 static void pipes(void)
@@ -365,6 +373,9 @@ static void errors(void)
 				  0x8000, 0), -EINVAL);
 	KT_EXPECT_EQ(raw_syscall5(300, AT_FDCWD, (long)"", (long)&s, 0, 0),
 		     -ENOENT);
+	/* The statx sync hints are fstatat flags too on Linux (vfs_statx). */
+	KT_EXPECT_EQ(raw_syscall5(300, AT_FDCWD, (long)"/init", (long)&s,
+				  0x4000, 0), 0);	/* AT_STATX_DONT_SYNC */
 	KT_EXPECT_EQ(raw_syscall5(300, 0x7fff, (long)"", (long)&s,
 				  AT_EMPTY_PATH, 0), -EBADF);
 	KT_EXPECT_EQ(raw_syscall5(300, AT_FDCWD, (long)"", (long)&s,
@@ -557,6 +568,29 @@ static void working_directory(void)
 	KT_EXPECT_EQ(umask(022), 0777);
 }
 
+/*
+ * CLONE_FS without CLONE_VM (a fork that shares the fs_struct): the
+ * child's chdir and umask are the parent's too.
+ */
+static void clone_fs_shares_cwd(void)
+{
+	char buf[64];
+	int status = -1;
+	long pid;
+
+	KT_ASSERT_EQ(chdir("/"), 0);
+	umask(022);
+	pid = syscall(SYS_clone, CLONE_FS | SIGCHLD, 0, 0, 0, 0);
+	if (pid == 0)
+		_exit(chdir("/lib") || umask(077) != 022 ? 1 : 0);
+	KT_ASSERT_GE(pid, 1);
+	KT_ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	KT_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	KT_EXPECT(getcwd(buf, sizeof(buf)) && !strcmp(buf, "/lib"));
+	KT_EXPECT_EQ(umask(022), 077);
+	KT_EXPECT_EQ(chdir("/"), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(regular_file),
 	KTAP_CASE(every_call_agrees),
@@ -570,6 +604,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(readlink_errors),
 	KTAP_CASE(rlimits),
 	KTAP_CASE(working_directory),
+	KTAP_CASE(clone_fs_shares_cwd),
 	{ 0 }
 };
 

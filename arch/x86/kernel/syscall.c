@@ -20,6 +20,7 @@
 #include <mman.h>
 #include <highmem.h>
 #include <kernel.h>
+#include <errno.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
@@ -100,9 +101,13 @@ bool user_exception(struct pt_regs *regs, int signo)
 	local_irq_enable();
 	if (regs->vector == X86_TRAP_PF) {
 		bool write = regs->error_code & X86_PF_WRITE;
+		int err = -EFAULT;
 
-		if (!(regs->error_code & X86_PF_PROT) &&
-		    !handle_mm_fault(t->mm, addr, write))
+		if (!(regs->error_code & X86_PF_PROT))
+			err = handle_mm_fault(t->mm, addr, write);
+		/* No frame, and the OOM killer picked us (or a signal came
+		 * meanwhile): die of that signal, not of a segfault. */
+		if (!err || (err == -ENOMEM && signal_pending(t)))
 			return true;
 		pr_info("%s[%d]: segfault at %lx ip %08x sp %08x error %x\n",
 			t->comm, t->pid, addr, regs->eip, regs->esp,
