@@ -120,6 +120,23 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page)	__free_pages(page, 0)
 
+/*
+ * References to a user page (order 0). alloc_page() hands it out with one,
+ * the mapping's; whoever uses the frame with the owner's lock dropped (a
+ * copy to or from user memory, mm/uaccess.c) takes another, so that a
+ * concurrent munmap cannot free the frame under it. The last put frees.
+ */
+static inline void get_page(struct page *page)
+{
+	atomic_inc(&page->refcount);
+}
+
+static inline void put_page(struct page *page)
+{
+	if (atomic_dec_and_test(&page->refcount))
+		__free_page(page);
+}
+
 /* Lowmem pages by kernel address. */
 void *__get_free_pages(gfp_t gfp, unsigned int order);
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)

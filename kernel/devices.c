@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The character devices: /dev/null, /dev/zero and /dev/console.
+ * The character devices: /dev/null, /dev/zero, /dev/console and
+ * /dev/kmapstat (the per-CPU highmem counters as text; there is no procfs).
  *
  * /dev/console writes go through the kernel console (printk's path:
  * console_write() under console_lock, so a line from one process is never
@@ -20,6 +21,7 @@
 #include <console.h>
 #include <kernel.h>
 #include <mm.h>
+#include <highmem.h>
 #include <string.h>
 #include <errno.h>
 
@@ -54,6 +56,49 @@ static const struct file_operations null_fops = {
 static const struct file_operations zero_fops = {
 	.read = zero_read,
 	.write = null_write,
+	.getattr = device_getattr,
+};
+
+/* ---- /dev/kmapstat ---------------------------------------------------------- */
+
+/* Room for the header and one line per CPU at NR_CPUS (about 80 bytes). */
+#define KMAPSTAT_SIZE	PAGE_SIZE
+
+/*
+ * Each read formats a fresh table and returns the part from f_pos on, so
+ * `cat` sees one snapshot when its buffer holds the table (it always does
+ * with 4 KiB), and reopening or seeking to 0 samples the counters again.
+ */
+static ssize_t kmapstat_read(struct file *f, char __user *buf, size_t n)
+{
+	char *table = kmalloc(KMAPSTAT_SIZE, GFP_KERNEL);
+	long long pos;
+	ssize_t ret;
+	int len;
+
+	if (!table)
+		return -ENOMEM;
+	len = kmap_stats_show(table, KMAPSTAT_SIZE);
+	spin_lock(&f->f_pos_lock);
+	pos = f->f_pos;
+	ret = pos < len ? (ssize_t)min((long long)n, len - pos) : 0;
+	f->f_pos += ret;
+	spin_unlock(&f->f_pos_lock);
+	if (ret && copy_to_user(buf, table + pos, ret))
+		ret = -EFAULT;
+	kfree(table);
+	return ret;
+}
+
+/* Seekable (lseek to 0 takes a new sample); size 0, as a procfs file. */
+static long long kmapstat_size(struct file *f)
+{
+	return 0;
+}
+
+static const struct file_operations kmapstat_fops = {
+	.read = kmapstat_read,
+	.size = kmapstat_size,
 	.getattr = device_getattr,
 };
 
@@ -332,6 +377,8 @@ static const struct device_node devices[] = {
 	{ "/dev/zero", &zero_fops, MKDEV(1, 5), 5 },
 	{ "/dev/console", &console_fops, MKDEV(5, 1), 6 },
 	{ "/dev/tty", &console_fops, MKDEV(5, 0), 7 },
+	/* A misc-device minor from the local/experimental range. */
+	{ "/dev/kmapstat", &kmapstat_fops, MKDEV(10, 240), 8 },
 };
 
 /*

@@ -102,9 +102,11 @@ unsigned long zap_page_range(struct mm_struct *mm, unsigned long start,
 		return 0;
 	/* No CPU may keep using a frame we are about to reuse. */
 	flush_tlb_mm_range(mm, start, end);
+	/* A copy to or from user memory may still hold a page: the
+	 * frame is freed when it puts its reference. */
 	list_for_each_entry_safe(page, tmp, &freed, lru) {
 		list_del(&page->lru);
-		__free_page(page);
+		put_page(page);
 	}
 	mm->nr_pages -= n;
 	return n;

@@ -12,11 +12,19 @@
  *      handle_mm_fault() and so the OOM killer); one outside every
  *      region is -EFAULT;
  *   4. require _PAGE_USER, and _PAGE_RW when writing;
- *   5. kmap_local_page() the frame (highmem or not) and copy.
+ *   5. take a reference to the frame (get_page()) and drop mm->lock;
+ *   6. kmap_local_page() the frame (highmem or not), copy, unmap, and
+ *      put the reference.
  *
- * mm->lock is held for each page so another thread cannot unmap and free
- * the frame mid-copy. The kmap slot is dropped before the lock; neither
- * is held across pages, so a long copy stays preemptible between pages.
+ * The reference, not mm->lock, keeps the frame alive during the copy: a
+ * munmap by another thread meanwhile unmaps it, but the frame is freed
+ * only by our put_page(). The copy runs with no spinlock held for a
+ * reason: kmap=global (mm/highmem_global.c) may shoot down other CPUs'
+ * TLBs only from such a context, and otherwise falls back to a private
+ * per-CPU slot. Under mm->lock, every user copy would have bypassed the
+ * seed's shared slots, which exist precisely for this path, and the
+ * baseline would have measured the per-CPU design instead. Nothing is
+ * held across pages, so a long copy stays preemptible between pages.
  */
 #include <uaccess.h>
 #include <mman.h>
@@ -93,6 +101,8 @@ static unsigned long access_mm(struct mm_struct *mm, unsigned long uaddr,
 				continue;
 			return n;
 		}
+		get_page(page);
+		spin_unlock(&mm->lock);
 		kaddr = kmap_local_page(page);
 		if (op == UA_READ)
 			memcpy(k, kaddr + off, chunk);
@@ -101,7 +111,7 @@ static unsigned long access_mm(struct mm_struct *mm, unsigned long uaddr,
 		else
 			memset(kaddr + off, 0, chunk);
 		kunmap_local(kaddr);
-		spin_unlock(&mm->lock);
+		put_page(page);
 		uaddr += chunk;
 		if (k)
 			k += chunk;
@@ -155,11 +165,13 @@ long strncpy_from_mm(struct mm_struct *mm, char *dst, unsigned long src,
 				continue;
 			return -EFAULT;
 		}
+		get_page(page);
+		spin_unlock(&mm->lock);
 		kaddr = kmap_local_page(page);
 		len = strnlen(kaddr + off, chunk);
 		memcpy(dst + done, kaddr + off, len);
 		kunmap_local(kaddr);
-		spin_unlock(&mm->lock);
+		put_page(page);
 		done += len;
 		if (len < chunk) {
 			dst[done] = '\0';
