@@ -101,10 +101,10 @@ bool user_exception(struct pt_regs *regs, int signo)
 	local_irq_enable();
 	if (regs->vector == X86_TRAP_PF) {
 		bool write = regs->error_code & X86_PF_WRITE;
-		int err = -EFAULT;
+		/* A protection fault too: the PTE may allow the access by
+		 * now (mprotect on another CPU); then it is retried. */
+		int err = handle_mm_fault(t->mm, addr, write);
 
-		if (!(regs->error_code & X86_PF_PROT))
-			err = handle_mm_fault(t->mm, addr, write);
 		/* No frame, and the OOM killer picked us (or a signal came
 		 * meanwhile): die of that signal, not of a segfault. */
 		if (!err || (err == -ENOMEM && signal_pending(t)))
