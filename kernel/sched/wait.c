@@ -19,12 +19,32 @@ int default_wake_function(struct wait_queue_entry *w, unsigned int mode)
 	return try_to_wake_up(w->task, mode);
 }
 
+/*
+ * finish_wait() peeks at the entry without the queue lock and, seeing it
+ * empty, returns: the entry (on the waiter's stack) is gone. So the entry
+ * may read as empty only after our last store to it: prev first, then
+ * next with release (Linux's list_del_init_careful()).
+ */
+static void list_del_init_careful(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	WRITE_ONCE(e->prev, e);
+	__atomic_store_n(&e->next, e, __ATOMIC_RELEASE);
+}
+
+static bool list_empty_careful(struct list_head *e)
+{
+	return __atomic_load_n(&e->next, __ATOMIC_ACQUIRE) == e &&
+	       READ_ONCE(e->prev) == e;
+}
+
 int autoremove_wake_function(struct wait_queue_entry *w, unsigned int mode)
 {
 	int woken = default_wake_function(w, mode);
 
 	if (woken)
-		list_del_init(&w->entry);
+		list_del_init_careful(&w->entry);
 	return woken;
 }
 
@@ -83,7 +103,7 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 
 	__set_current_state(TASK_RUNNING);
 	/* Unlocked peek first: the waker usually removed us already. */
-	if (!list_empty(&w->entry)) {
+	if (!list_empty_careful(&w->entry)) {
 		spin_lock_irqsave(&wq->lock, flags);
 		list_del_init(&w->entry);
 		spin_unlock_irqrestore(&wq->lock, flags);
