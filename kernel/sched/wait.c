@@ -110,12 +110,12 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	}
 }
 
-void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+/* wq->lock held. */
+static void __wake_up_locked(struct wait_queue_head *wq, unsigned int mode,
+			     int nr)
 {
 	struct wait_queue_entry *w, *tmp;
-	unsigned long flags;
 
-	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(w, tmp, &wq->head, entry) {
 		unsigned int wflags = w->flags;
 
@@ -123,6 +123,14 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
 		    nr && !--nr)
 			break;
 	}
+}
+
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq, mode, nr);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -139,6 +147,11 @@ void init_completion(struct completion *c)
 	init_waitqueue_head(&c->wait);
 }
 
+/*
+ * Count and wake in one lock hold. The waiter may consume `done` and
+ * return as soon as the lock is free, and a completion usually lives on
+ * its stack (vfork's in do_fork()): after our unlock it may be gone.
+ */
 void complete(struct completion *c)
 {
 	unsigned long flags;
@@ -146,8 +159,8 @@ void complete(struct completion *c)
 	spin_lock_irqsave(&c->wait.lock, flags);
 	if (c->done != ~0u)
 		c->done++;
+	__wake_up_locked(&c->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up(&c->wait);
 }
 
 void complete_all(struct completion *c)
@@ -156,8 +169,8 @@ void complete_all(struct completion *c)
 
 	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done = ~0u;
+	__wake_up_locked(&c->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up_all(&c->wait);
 }
 
 /* Consume one "done"; under the queue lock. */
