@@ -218,9 +218,16 @@ static void pipe_release(struct file *f)
 	else
 		p->readers--;
 	last = !p->readers && !p->writers;
+	/*
+	 * Wake the other end's sleepers before unlocking: once we unlock,
+	 * the other end's last release may free the pipe under our feet.
+	 * The last release has nobody left to wake.
+	 */
+	if (!last) {
+		wake_up_all(&p->rd_wait);
+		wake_up_all(&p->wr_wait);
+	}
 	spin_unlock(&p->lock);
-	wake_up_all(&p->rd_wait);
-	wake_up_all(&p->wr_wait);
 	if (last) {
 		free_page(p->buf);
 		kfree(p);

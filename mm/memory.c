@@ -30,6 +30,7 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	struct page *page;
+	pte_t pte;
 	u32 prot;
 
 	if (!vma || addr < vma->vm_start)
@@ -37,8 +38,18 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 	prot = vm_page_prot(vma->vm_flags);
 	if (!prot || (write && !(vma->vm_flags & VM_WRITE)))
 		return -EFAULT;
-	if (translate(mm->pgd, addr))
-		return -EFAULT;	/* present: a protection fault */
+	pte = translate(mm->pgd, addr);
+	if (pte) {
+		/*
+		 * Present already: another thread faulted the page in while
+		 * we waited for mm->lock (or a stale TLB entry faulted). If
+		 * the PTE allows the access, retrying it succeeds, as Linux
+		 * treats a spurious fault; otherwise a protection fault.
+		 */
+		if ((pte & _PAGE_USER) && (!write || (pte & _PAGE_RW)))
+			return 0;
+		return -EFAULT;
+	}
 	page = NULL;
 	if (user_page_available())
 		page = alloc_page(GFP_HIGHUSER | __GFP_ZERO | __GFP_NOWARN);

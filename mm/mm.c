@@ -65,8 +65,12 @@ void mmput(struct mm_struct *mm)
 /* Copy one present user page of `old` into a new frame mapped in `mm`. */
 static int copy_one_page(struct mm_struct *mm, unsigned long va, pte_t pte)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct page *page = NULL;
 
+	/* A user frame, as a fault gets one: never from the lowmem reserve
+	 * the kernel keeps for itself (mm/oom_kill.c). */
+	if (user_page_available())
+		page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
 	if (!page)
 		return -ENOMEM;
 	copy_highpage(page, pfn_to_page(pte_pfn(pte)));

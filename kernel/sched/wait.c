@@ -19,12 +19,32 @@ int default_wake_function(struct wait_queue_entry *w, unsigned int mode)
 	return try_to_wake_up(w->task, mode);
 }
 
+/*
+ * finish_wait() peeks at the entry without the queue lock and, seeing it
+ * empty, returns: the entry (on the waiter's stack) is gone. So the entry
+ * may read as empty only after our last store to it: prev first, then
+ * next with release (Linux's list_del_init_careful()).
+ */
+static void list_del_init_careful(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	WRITE_ONCE(e->prev, e);
+	__atomic_store_n(&e->next, e, __ATOMIC_RELEASE);
+}
+
+static bool list_empty_careful(struct list_head *e)
+{
+	return __atomic_load_n(&e->next, __ATOMIC_ACQUIRE) == e &&
+	       READ_ONCE(e->prev) == e;
+}
+
 int autoremove_wake_function(struct wait_queue_entry *w, unsigned int mode)
 {
 	int woken = default_wake_function(w, mode);
 
 	if (woken)
-		list_del_init(&w->entry);
+		list_del_init_careful(&w->entry);
 	return woken;
 }
 
@@ -83,19 +103,19 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 
 	__set_current_state(TASK_RUNNING);
 	/* Unlocked peek first: the waker usually removed us already. */
-	if (!list_empty(&w->entry)) {
+	if (!list_empty_careful(&w->entry)) {
 		spin_lock_irqsave(&wq->lock, flags);
 		list_del_init(&w->entry);
 		spin_unlock_irqrestore(&wq->lock, flags);
 	}
 }
 
-void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+/* wq->lock held. */
+static void __wake_up_locked(struct wait_queue_head *wq, unsigned int mode,
+			     int nr)
 {
 	struct wait_queue_entry *w, *tmp;
-	unsigned long flags;
 
-	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(w, tmp, &wq->head, entry) {
 		unsigned int wflags = w->flags;
 
@@ -103,6 +123,14 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
 		    nr && !--nr)
 			break;
 	}
+}
+
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq, mode, nr);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -119,6 +147,11 @@ void init_completion(struct completion *c)
 	init_waitqueue_head(&c->wait);
 }
 
+/*
+ * Count and wake in one lock hold. The waiter may consume `done` and
+ * return as soon as the lock is free, and a completion usually lives on
+ * its stack (vfork's in do_fork()): after our unlock it may be gone.
+ */
 void complete(struct completion *c)
 {
 	unsigned long flags;
@@ -126,8 +159,8 @@ void complete(struct completion *c)
 	spin_lock_irqsave(&c->wait.lock, flags);
 	if (c->done != ~0u)
 		c->done++;
+	__wake_up_locked(&c->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up(&c->wait);
 }
 
 void complete_all(struct completion *c)
@@ -136,8 +169,8 @@ void complete_all(struct completion *c)
 
 	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done = ~0u;
+	__wake_up_locked(&c->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up_all(&c->wait);
 }
 
 /* Consume one "done"; under the queue lock. */

@@ -16,10 +16,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/*
+ * Not the caller's own affinity: musl's sysconf(_SC_NPROCESSORS_ONLN)
+ * counts that, so a thread pinned to one CPU would see one CPU online
+ * and "pin_to_cpu(1 % online_cpus())" would pin every thread to CPU 0.
+ * init (pid 1) is never pinned: its mask is every online CPU.
+ */
 int online_cpus(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+	long n;
 
+	if (!sched_getaffinity(1, sizeof(set), &set) && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : (int)n;
 }
 

@@ -80,7 +80,39 @@ static u32 sanitize_selector(struct task_struct *t, u32 sel)
 	return sel;
 }
 
-void fixup_user_segments(struct pt_regs *regs)
+/*
+ * Can iret load `sel` as the user's CS (code, with eip inside its limit)
+ * or SS (writable data)? The task may have loaded one of its TLS
+ * descriptors into CS (far jump) or SS (mov %ss), then changed that
+ * descriptor with set_thread_area(), or a clone child may have been given
+ * another one: iret would then fault in the kernel.
+ */
+static bool iret_segment_ok(struct task_struct *t, u32 sel, bool code,
+			    unsigned long eip)
+{
+	unsigned int idx = (sel & 0xFFFF) >> 3;
+	const struct desc_struct *d;
+	unsigned long limit;
+
+	if (sel == (code ? __USER_CS : __USER_DS))
+		return true;
+	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return false;
+	d = &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
+	if ((d->access & 0xF0) != 0xF0)
+		return false;		/* not present, DPL 3, code/data */
+	if (!code)
+		return !(d->access & 0x08) && (d->access & 0x02);
+	if ((d->access & 0x0C) != 0x08)
+		return false;		/* not non-conforming code */
+	limit = d->limit0 | (unsigned long)(d->limit1_flags & 0x0F) << 16;
+	if (d->limit1_flags & 0x80)
+		limit = limit << 12 | 0xFFF;
+	return eip <= limit;
+}
+
+/* False if the task cannot return to user mode: CS or SS is unusable. */
+bool fixup_user_segments(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 
@@ -88,6 +120,8 @@ void fixup_user_segments(struct pt_regs *regs)
 	regs->es = sanitize_selector(t, regs->es) ?: __USER_DS;
 	regs->fs = sanitize_selector(t, regs->fs);
 	regs->gs = sanitize_selector(t, regs->gs);
+	return iret_segment_ok(t, regs->cs, true, regs->eip) &&
+	       iret_segment_ok(t, regs->ss, false, 0);
 }
 
 /*

@@ -25,7 +25,7 @@
 #include <asm/processor.h>
 #include <asm/irqflags.h>
 
-void fixup_user_segments(struct pt_regs *regs);
+bool fixup_user_segments(struct pt_regs *regs);
 
 static void syscall_interrupt(struct pt_regs *regs)
 {
@@ -60,9 +60,17 @@ void prepare_exit_to_usermode(struct pt_regs *regs)
 			do_signal();
 			continue;
 		}
+		if (!fixup_user_segments(regs)) {
+			/* iret would fault in the kernel: the process dies. */
+			local_irq_enable();
+			pr_info("%s[%d]: unusable CS %#x or SS %#x at return to "
+				"user mode\n", t->comm, t->pid, regs->cs & 0xFFFF,
+				regs->ss & 0xFFFF);
+			force_sig_fatal(SIGSEGV);
+			continue;
+		}
 		break;
 	}
-	fixup_user_segments(regs);
 	kmap_local_assert_none_held("return to user");
 }
 
@@ -101,10 +109,10 @@ bool user_exception(struct pt_regs *regs, int signo)
 	local_irq_enable();
 	if (regs->vector == X86_TRAP_PF) {
 		bool write = regs->error_code & X86_PF_WRITE;
-		int err = -EFAULT;
+		/* A protection fault too: the PTE may allow the access by
+		 * now (mprotect on another CPU); then it is retried. */
+		int err = handle_mm_fault(t->mm, addr, write);
 
-		if (!(regs->error_code & X86_PF_PROT))
-			err = handle_mm_fault(t->mm, addr, write);
 		/* No frame, and the OOM killer picked us (or a signal came
 		 * meanwhile): die of that signal, not of a segfault. */
 		if (!err || (err == -ENOMEM && signal_pending(t)))
