@@ -138,7 +138,13 @@ void do_exit(int status)
 	if (group_dead && leader && leader != t &&
 	    leader->exit_state == EXIT_ZOMBIE && leader->parent)
 		wake_up_all(&leader->parent->wait_chldexit);
+	if (group_dead && leader)
+		do_notify_parent_locked(leader, thread_group_wait_status(leader));
 	spin_unlock(&tasklist_lock);
+	/* Nothing may fire at the process any more (the leader is pinned
+	 * until we are gone, see put_task_struct()). */
+	if (group_dead && leader)
+		exit_itimers(leader);
 	if (autoreap)
 		put_task_struct(t);	/* the reaper's reference */
 	do_task_dead();
@@ -217,7 +223,7 @@ static long do_wait(pid_t pid, int *status, int options)
 			break;
 		}
 		if (signal_pending(t)) {
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 			break;
 		}
 		schedule();

@@ -107,7 +107,7 @@ static void kill_mm_users_locked(struct mm_struct *mm)
 
 	list_for_each_entry(t, &task_list, tasks)
 		if (t->mm == mm)
-			send_signal(t, SIGKILL);
+			sigkill_thread_locked(t);
 }
 
 /* Size of every region of mm, in KiB. */
