@@ -142,8 +142,6 @@ struct ksignal {
 struct task_struct;
 struct sighand_struct;
 
-/* Post `sig` to the process of `p` (kill): 0 or -errno. */
-int send_signal(struct task_struct *p, int sig);
 /* Post `sig` with `info` to p's process (group) or to the thread p. */
 int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
 		  bool group);
@@ -157,8 +155,6 @@ void sigkill_thread_locked(struct task_struct *t);
 bool force_sig_fault(int sig, int code, unsigned long addr);
 /* Kill current with `sig`, whatever its handler says (bad signal frame). */
 void force_sigsegv(int sig);
-/* Would a fault signal `sig` reach a handler right now? */
-bool sig_handler_installed(int sig);
 /* Does the default action of `sig` kill? (false: ignore) */
 bool sig_default_kills(int sig);
 
@@ -185,6 +181,8 @@ int copy_signals(struct task_struct *p, unsigned long clone_flags,
 		 int exit_signal);
 void flush_signal_handlers(struct task_struct *t);
 void put_sighand(struct task_struct *t);
+/* current exits (PF_EXITING set): its share of process signals moves on. */
+void exit_signals(struct task_struct *t);
 /* The last thread of a process is gone: stop its interval timer. */
 void exit_itimers(struct task_struct *leader);
 /* tasklist_lock held: tell the parent a process ended (SIGCHLD). */

@@ -83,6 +83,7 @@ void do_exit(int status)
 	if (t->pid == 1 && !(t->flags & PF_KTHREAD))
 		init_died(status);
 	t->flags |= PF_EXITING;
+	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
 	futex_exit_clear_tid(t);
 	if (t->files) {

@@ -193,15 +193,6 @@ static struct ksiginfo user_info(int code)
 				  .fields = { current->tgid, 0, 0 } };
 }
 
-int send_signal(struct task_struct *p, int sig)
-{
-	struct ksiginfo info = user_info(SI_USER);
-
-	if (!valid_signal(sig))
-		return -EINVAL;
-	return send_signal_info(p, sig, &info, true);
-}
-
 int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
 		  bool group)
 {
@@ -284,13 +275,6 @@ void force_sigsegv(int sig)
 		t->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
 	force_sig_locked(t, SIGSEGV, &info);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
-}
-
-bool sig_handler_installed(int sig)
-{
-	unsigned long h = current->sighand->action[sig - 1].handler;
-
-	return h != SIG_DFL && h != SIG_IGN;
 }
 
 /* ---- delivery ----------------------------------------------------------- */
@@ -531,6 +515,16 @@ SYSCALL_DEFINE2(sigaltstack, const struct stack_user __user *, uss,
 }
 
 /* ---- task life cycle ---------------------------------------------------- */
+
+/*
+ * t (current) is exiting: a process-directed signal it was woken for
+ * would wait for ever in the shared set; hand it to another thread.
+ */
+void exit_signals(struct task_struct *t)
+{
+	if (t->sighand && READ_ONCE(shared_of(t)->set))
+		retarget_shared_pending(~0ULL);
+}
 
 static struct sighand_struct *alloc_sighand(const struct sighand_struct *from)
 {

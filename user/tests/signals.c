@@ -854,12 +854,15 @@ struct fake_rt_frame {
 };
 
 static uint8_t fake_stack[8192] __attribute__((aligned(16)));
+static uint8_t fake_fpstate[1024] __attribute__((aligned(64)));
+
+enum { FRAME_USER_CS, FRAME_KERNEL_CS, FRAME_GARBAGE_FPU };
 
 static void garbage_sigreturn_child(void *arg)
 {
 	struct fake_rt_frame *f = (void *)(fake_stack + 4096);
 	uint16_t cs, ss, ds, gs;
-	int kernel_cs = (int)(long)arg;
+	int mode = (int)(long)arg;
 
 	__asm__ __volatile__("mov %%cs, %0; mov %%ss, %1; mov %%ds, %2; mov %%gs, %3"
 			     : "=r"(cs), "=r"(ss), "=r"(ds), "=r"(gs));
@@ -873,11 +876,17 @@ static void garbage_sigreturn_child(void *arg)
 	f->es = f->ds = ds;
 	f->eip = (uint32_t)after_sigreturn;
 	f->esp = (uint32_t)(fake_stack + 2048);
-	f->cs = kernel_cs ? 0x60 : cs;	/* 0x60: both kernels' code segment */
+	/* 0x60: the kernel code segment of kmapos and of Linux i386. */
+	f->cs = mode == FRAME_KERNEL_CS ? 0x60 : cs;
 	f->ss = ss;
 	/* Ask for everything: IOPL 3, VM86, NT, interrupts off. */
 	f->eflags = 0x3000 | 0x20000 | 0x4000 | 0x2;
 	f->fpstate = 0;
+	if (mode == FRAME_GARBAGE_FPU) {
+		/* Every MXCSR bit set: reserved ones must not reach FXRSTOR. */
+		memset(fake_fpstate, 0xff, sizeof(fake_fpstate));
+		f->fpstate = (uint32_t)fake_fpstate;
+	}
 	f->sigmask[0] = f->sigmask[1] = 0;
 	__asm__ __volatile__("movl %0, %%esp\n\t"
 			     "movl $173, %%eax\n\t"
@@ -893,9 +902,13 @@ static void garbage_sigreturn_gives_no_privilege(void)
 	int status;
 
 	/* A kernel code segment: the process dies, nothing runs in ring 0. */
-	expect_killed_by(garbage_sigreturn_child, (void *)1, SIGSEGV);
+	expect_killed_by(garbage_sigreturn_child, (void *)FRAME_KERNEL_CS,
+			 SIGSEGV);
+	/* An FPU image with reserved MXCSR bits: refused, as on Linux. */
+	expect_killed_by(garbage_sigreturn_child, (void *)FRAME_GARBAGE_FPU,
+			 SIGSEGV);
 	/* A user segment: it runs, with IOPL 0, no VM86 and IF set. */
-	status = child_status(garbage_sigreturn_child, NULL);
+	status = child_status(garbage_sigreturn_child, (void *)FRAME_USER_CS);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		ktap_fail_at(__FILE__, __LINE__, "child %s (exit code = the "
 			     "eflags bits it should not have)",

@@ -305,9 +305,10 @@ int fpu_save_sigframe(unsigned long ufp)
 
 /*
  * sigreturn: the registers from the frame. With FXSR the FXSAVE image is
- * what counts (the FNSAVE-format header is for reading only); MXCSR bits
- * the CPU does not have are cleared, or FXRSTOR would fault in the
- * kernel. A NULL pointer gives the initial state, as on Linux.
+ * what counts (the FNSAVE-format header is for reading only). An MXCSR
+ * with bits the CPU does not have would make FXRSTOR fault in the
+ * kernel: such a frame is refused (the caller sends SIGSEGV). A NULL
+ * pointer gives the initial state, as on Linux.
  */
 int fpu_restore_sigframe(unsigned long ufp)
 {
@@ -323,7 +324,9 @@ int fpu_restore_sigframe(unsigned long ufp)
 		if (copy_from_user(&st.fxsave, (void __user *)(ufp + sizeof(struct fpstate_hdr)),
 				   sizeof(st.fxsave)))
 			return -EFAULT;
-		st.fxsave.mxcsr &= mxcsr_feature_mask;
+		/* Linux refuses such a frame too (its FXRSTOR faults). */
+		if (st.fxsave.mxcsr & ~mxcsr_feature_mask)
+			return -EINVAL;
 	} else if (copy_from_user(&st.fsave, (void __user *)ufp,
 				  sizeof(st.fsave))) {
 		return -EFAULT;

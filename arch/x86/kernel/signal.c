@@ -17,7 +17,6 @@
 #include <syscalls.h>
 #include <uaccess.h>
 #include <kernel.h>
-#include <mm.h>
 #include <string.h>
 #include <errno.h>
 #include <asm/ptrace.h>
@@ -224,34 +223,50 @@ static int setup_rt_frame(const struct ksignal *ksig, struct pt_regs *regs)
 	return 0;
 }
 
+/* The old frame is written in three pieces around its unused middle. */
+struct sigframe_head {
+	u32 pretcode;
+	s32 sig;
+	struct sigcontext_32 sc;
+};
+
+struct sigframe_tail {
+	u32 extramask[1];
+	u8 retcode[8];
+};
+
+_Static_assert(offsetof(struct sigframe, fpstate_unused) ==
+	       sizeof(struct sigframe_head), "sigframe head");
+_Static_assert(sizeof(struct sigframe) - offsetof(struct sigframe, extramask)
+	       == sizeof(struct sigframe_tail), "sigframe tail");
+
 static int setup_frame(const struct ksignal *ksig, struct pt_regs *regs)
 {
 	unsigned long fpstate, frame = get_sigframe(ksig, regs,
 						    sizeof(struct sigframe),
 						    &fpstate);
 	sigset_t mask = sigmask_to_save();
-	struct sigframe *f;
-	int err = -EFAULT;
+	struct sigframe_head h;
+	struct sigframe_tail t;
 
 	if (!frame)
 		return -EFAULT;
-	/* 732 bytes: too many for the kernel stack. */
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f)
-		return -ENOMEM;
-	f->pretcode = frame_restorer(ksig, frame,
-				     offsetof(struct sigframe, retcode));
-	f->sig = ksig->sig;
-	fill_sigcontext(&f->sc, regs, fpstate, mask, ksig);
-	f->extramask[0] = (u32)(mask >> 32);
-	memcpy(f->retcode, old_retcode, sizeof(f->retcode));
-	if (!copy_to_user((void __user *)frame, f, sizeof(*f)) &&
-	    !fpu_save_sigframe(fpstate)) {
-		enter_handler(regs, frame, ksig, 0, 0);
-		err = 0;
-	}
-	kfree(f);
-	return err;
+	h.pretcode = frame_restorer(ksig, frame,
+				    offsetof(struct sigframe, retcode));
+	h.sig = ksig->sig;
+	fill_sigcontext(&h.sc, regs, fpstate, mask, ksig);
+	t.extramask[0] = (u32)(mask >> 32);
+	memcpy(t.retcode, old_retcode, sizeof(t.retcode));
+	if (copy_to_user((void __user *)frame, &h, sizeof(h)) ||
+	    clear_user((void __user *)(frame + sizeof(h)),
+		       sizeof(((struct sigframe *)0)->fpstate_unused)) ||
+	    copy_to_user((void __user *)(frame + offsetof(struct sigframe,
+							  extramask)),
+			 &t, sizeof(t)) ||
+	    fpu_save_sigframe(fpstate))
+		return -EFAULT;
+	enter_handler(regs, frame, ksig, 0, 0);
+	return 0;
 }
 
 /* The interrupted call: -EINTR, or made again (Linux i386 rules). */

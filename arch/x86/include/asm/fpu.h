@@ -86,7 +86,8 @@ void fpu_flush_thread(void);
 /*
  * Signal frames (arch/x86/kernel/signal.c): room for the FPU area below
  * sp (returns the new sp, *fpstate = the area's user address); save the
- * caller's registers there; load them back at sigreturn (0 or -EFAULT).
+ * caller's registers there; load them back at sigreturn (0, -EFAULT, or
+ * -EINVAL for an image FXRSTOR would fault on).
  */
 unsigned long fpu_sigframe_alloc(unsigned long sp, unsigned long *fpstate);
 int fpu_save_sigframe(unsigned long ufp);
