@@ -185,6 +185,8 @@ void put_sighand(struct task_struct *t);
 void exit_signals(struct task_struct *t);
 /* The last thread of a process is gone: stop its interval timer. */
 void exit_itimers(struct task_struct *leader);
+/* tasklist_lock held: does parent want no zombies (SIGCHLD ignored)? */
+bool parent_ignores_children_locked(struct task_struct *parent);
 /* tasklist_lock held: tell the parent a process ended (SIGCHLD). */
 void do_notify_parent_locked(struct task_struct *leader, int status);
 

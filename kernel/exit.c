@@ -127,9 +127,17 @@ void do_exit(int status)
 	group_dead = thread_group_exit_locked(t);
 	leader = t->group_leader;
 	parent = t->parent;
-	autoreap = !parent;
+	/*
+	 * POSIX: a parent that ignores SIGCHLD (or set SA_NOCLDWAIT) leaves
+	 * no zombies; its wait4() sleeps until no child is left (-ECHILD).
+	 * Done when the process's last thread is its leader.
+	 */
+	autoreap = !parent || (group_dead && t == leader &&
+			       parent_ignores_children_locked(parent));
 	if (autoreap) {
 		unlink_task(t);
+		if (parent)
+			wake_up_all(&parent->wait_chldexit);
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
 		if (group_dead)

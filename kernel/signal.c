@@ -229,6 +229,20 @@ void do_notify_parent_locked(struct task_struct *leader, int status)
 	send_signal_locked(leader->parent, sig, &info, true);
 }
 
+bool parent_ignores_children_locked(struct task_struct *parent)
+{
+	struct sighand_struct *sh = parent->sighand;
+	bool ignores;
+
+	if (!sh)
+		return false;
+	spin_lock(&sh->siglock);
+	ignores = sh->action[SIGCHLD - 1].handler == SIG_IGN ||
+		  (sh->action[SIGCHLD - 1].flags & SA_NOCLDWAIT);
+	spin_unlock(&sh->siglock);
+	return ignores;
+}
+
 /* ---- faults ------------------------------------------------------------- */
 
 /*

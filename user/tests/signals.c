@@ -955,6 +955,27 @@ static void sigchld_on_child_exit(void)
 	expect_child_passes(sigchld_on_child_exit_child, NULL);
 }
 
+static void sigchld_ignored_leaves_no_zombie_child(void *arg)
+{
+	pid_t pid;
+
+	(void)arg;
+	set_handler(SIGCHLD, SIG_IGN, 0);
+	pid = fork();
+	if (pid == 0)
+		_exit(7);
+	/* wait4 sleeps until the child is gone, then there is none. */
+	errno = 0;
+	KT_EXPECT_EQ(waitpid(pid, NULL, 0), -1);
+	KT_EXPECT_EQ(errno, ECHILD);
+	KT_EXPECT_EQ(kill(pid, 0), -1);
+}
+
+static void sigchld_ignored_leaves_no_zombie(void)
+{
+	expect_child_passes(sigchld_ignored_leaves_no_zombie_child, NULL);
+}
+
 static void write_to_broken_pipe(void *arg)
 {
 	int mode = (int)(long)arg, fds[2];
@@ -1150,6 +1171,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(bad_restorer_or_stack_kills_only_process),
 	KTAP_CASE(garbage_sigreturn_gives_no_privilege),
 	KTAP_CASE(sigchld_on_child_exit),
+	KTAP_CASE(sigchld_ignored_leaves_no_zombie),
 	KTAP_CASE(sigpipe_and_epipe),
 	KTAP_CASE(alarm_and_itimer),
 	KTAP_CASE(sigaltstack_used),
