@@ -3,7 +3,8 @@
  * Time system calls. CLOCK_MONOTONIC is ktime_get_ns() (the TSC, counted
  * from boot); CLOCK_REALTIME is the wall-clock time read from the RTC at
  * boot plus the same TSC count. Sleeps use the scheduler's timers (tick
- * resolution, 1/HZ s) and end early with -EINTR on a signal.
+ * resolution, 1/HZ s); a signal ends them early, and they continue through
+ * restart_syscall if no handler ran (Documentation/signals.md).
  */
 #include <task.h>
 #include <sched.h>

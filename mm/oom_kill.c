@@ -10,7 +10,7 @@
  *   no frame: -ENOMEM
  *   out_of_memory()
  *     no victim dying yet: pick one,
- *     SIGKILL every task on its mm  ------>  do_signal(): do_group_exit()
+ *     SIGKILL every task on its mm  ------>  get_signal(): do_group_exit()
  *     sleep (<= 100 ms, a signal wakes)      exit_mm() -> mmput() frees
  *          <----- oom_victim_freed(): wake up --------'
  *   retry the fault
