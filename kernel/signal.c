@@ -607,12 +607,17 @@ void flush_signal_handlers(struct task_struct *t)
 {
 	struct sighand_struct *sh = t->sighand, *own;
 	unsigned long flags;
+	bool last = false;
 
 	if (atomic_read(&sh->count) > 1) {
 		own = alloc_sighand(sh);
 		if (own) {
+			/* Senders use p->sighand under tasklist_lock. */
+			spin_lock_irqsave(&tasklist_lock, flags);
 			t->sighand = own;
-			if (atomic_dec_and_test(&sh->count))
+			last = atomic_dec_and_test(&sh->count);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			if (last)
 				kfree(sh);
 			sh = own;
 		}
