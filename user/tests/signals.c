@@ -201,6 +201,15 @@ static void sigaction_argument_errors(void)
 	KT_EXPECT_EQ(errno, EFAULT);
 	KT_EXPECT_EQ(syscall(SYS_rt_sigsuspend, &old.mask, 4), -1);
 	KT_EXPECT_EQ(errno, EINVAL);
+
+	KT_EXPECT_EQ(kill(getpid(), 65), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	KT_EXPECT_EQ(syscall(SYS_tkill, gettid(), -1), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	KT_EXPECT_EQ(syscall(SYS_tgkill, getpid(), gettid(), 65), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	/* Signal 0 checks only that the target exists. */
+	KT_EXPECT_EQ(syscall(SYS_tgkill, getpid(), gettid(), 0), 0);
 }
 
 static void action_reads_back_child(void *arg)
@@ -668,10 +677,38 @@ static void pipe_read_sa_restart_child(void *arg)
 	pipe_read_interrupted(true);
 }
 
+/* futex wait and wait4 without SA_RESTART: -EINTR after the handler. */
+static void other_waits_eintr_child(void *arg)
+{
+	static int word;
+	pid_t pest, sleeper;
+
+	(void)arg;
+	set_handler(SIGUSR1, count_handler, 0);
+	pest = start_pestering(getpid(), SIGUSR1);
+	errno = 0;
+	KT_EXPECT_EQ(syscall(SYS_futex, &word, 128 /* FUTEX_WAIT_PRIVATE */,
+			     0, NULL, NULL, 0), -1);
+	KT_EXPECT_EQ(errno, EINTR);
+
+	sleeper = fork();
+	if (sleeper == 0) {
+		for (;;)
+			pause();
+	}
+	errno = 0;
+	KT_EXPECT_EQ(waitpid(sleeper, NULL, 0), -1);
+	KT_EXPECT_EQ(errno, EINTR);
+	stop_pestering(pest);
+	kill(sleeper, SIGKILL);
+	KT_EXPECT_EQ(waitpid(sleeper, NULL, 0), sleeper);
+}
+
 static void eintr_versus_sa_restart(void)
 {
 	expect_child_passes(pipe_read_eintr_child, NULL);
 	expect_child_passes(pipe_read_sa_restart_child, NULL);
+	expect_child_passes(other_waits_eintr_child, NULL);
 }
 
 static void nanosleep_interrupted_child(void *arg)
