@@ -121,7 +121,7 @@ struct sigpending {
 struct k_sigaction {
 	unsigned long handler;	/* SIG_DFL, SIG_IGN or a user address */
 	u32 flags;		/* SA_* */
-	unsigned long restorer;	/* SA_RESTORER: where the handler returns */
+	unsigned long restorer;	/* SA_RESTORER: the handler returns here */
 	sigset_t mask;		/* also blocked while the handler runs */
 };
 

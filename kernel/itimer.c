@@ -134,7 +134,7 @@ static long do_setitimer(int which, const struct itimerval32 *new,
 	u64 value;
 
 	if (which != ITIMER_REAL)
-		return -EINVAL;	/* VIRTUAL/PROF need CPU-time accounting */
+		return -EINVAL;	/* VIRTUAL/PROF: no CPU-time accounting */
 	if (!timeval_valid(&new->it_value) || !timeval_valid(&new->it_interval))
 		return -EINVAL;
 	value = timeval_to_ns(&new->it_value);

@@ -55,7 +55,8 @@ struct sighand_struct {
 
 bool sig_default_kills(int sig)
 {
-	return sig >= 1 && sig <= _NSIG && !(SIG_DFL_IGNORE_MASK & sigmask(sig));
+	return sig >= 1 && sig <= _NSIG &&
+	       !(SIG_DFL_IGNORE_MASK & sigmask(sig));
 }
 
 static bool valid_signal(int sig)
@@ -662,7 +663,8 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		return -EINVAL;
 	if (pid <= 0)
 		return -ESRCH;	/* no process groups: nobody is in one */
-	return signal_task(pid, pid, sig, true);	/* pid names a process */
+	/* pid must name a process */
+	return signal_task(pid, pid, sig, true);
 }
 
 static long signal_thread(pid_t tgid, pid_t tid, int sig)
@@ -721,7 +723,8 @@ static int do_sigaction(int sig, const struct k_sigaction *act,
 	struct k_sigaction *ka;
 	unsigned long flags;
 
-	if (!valid_signal(sig) || (act && (SIG_KERNEL_ONLY_MASK & sigmask(sig))))
+	if (!valid_signal(sig) ||
+	    (act && (SIG_KERNEL_ONLY_MASK & sigmask(sig))))
 		return -EINVAL;
 	ka = &sh->action[sig - 1];
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -845,7 +848,7 @@ SYSCALL_DEFINE3(sigprocmask, int, how, const u32 __user *, uset,
 	if (uset) {
 		if (get_user(set, uset))
 			return -EFAULT;
-		/* The old call sees signals 1-32 only: SETMASK keeps the rest. */
+		/* The old call sees signals 1-32: SETMASK keeps the rest. */
 		err = sigprocmask(how, how == SIG_SETMASK ?
 				  (old & ~0xffffffffULL) | set : set);
 		if (err)

@@ -192,7 +192,8 @@ static long sleep_target(int clk, int flags, s64 sec, s64 nsec, u64 *target)
 static long put_remaining(void __user *urem, bool time64, u64 left)
 {
 	struct timespec32 ts = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
-	struct timespec64 ts64 = { left / NSEC_PER_SEC, left % NSEC_PER_SEC, 0 };
+	struct timespec64 ts64 = { left / NSEC_PER_SEC,
+				   left % NSEC_PER_SEC, 0 };
 
 	if (!urem)
 		return 0;

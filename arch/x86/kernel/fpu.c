@@ -210,7 +210,7 @@ void fpu_flush_thread(void)
 	local_irq_restore(flags);
 }
 
-/* ---- signal frames -------------------------------------------------------- */
+/* ---- signal frames ------------------------------------------------------ */
 
 /*
  * The i386 signal frame's FPU area (Linux's struct _fpstate_32): an
@@ -258,7 +258,8 @@ static u32 twd_fxsr_to_i387(const struct fxregs_state *fx)
 			else if (exp == 0)
 				tag = (st[0] | st[1] | st[2] | st[3]) ? 2 : 1;
 			else
-				tag = (st[3] & 0x8000) ? 0 : 2;	/* valid */
+				/* integer bit set: valid, else special */
+				tag = (st[3] & 0x8000) ? 0 : 2;
 		}
 		twd |= tag << (2 * i);
 	}
@@ -321,7 +322,9 @@ int fpu_restore_sigframe(unsigned long ufp)
 		return 0;
 	}
 	if (have_fxsr) {
-		if (copy_from_user(&st.fxsave, (void __user *)(ufp + sizeof(struct fpstate_hdr)),
+		unsigned long ufx = ufp + sizeof(struct fpstate_hdr);
+
+		if (copy_from_user(&st.fxsave, (void __user *)ufx,
 				   sizeof(st.fxsave)))
 			return -EFAULT;
 		/* Linux refuses such a frame too (its FXRSTOR faults). */

@@ -147,9 +147,9 @@ static unsigned long get_sigframe(const struct ksignal *ksig,
 	return sp;
 }
 
-static void fill_sigcontext(struct sigcontext_32 *sc, const struct pt_regs *regs,
-			    unsigned long fpstate, sigset_t mask,
-			    const struct ksignal *ksig)
+static void fill_sigcontext(struct sigcontext_32 *sc,
+			    const struct pt_regs *regs, unsigned long fpstate,
+			    sigset_t mask, const struct ksignal *ksig)
 {
 	bool pf = regs->vector == X86_TRAP_PF;
 
