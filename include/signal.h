@@ -183,6 +183,8 @@ void flush_signal_handlers(struct task_struct *t);
 void put_sighand(struct task_struct *t);
 /* current exits (PF_EXITING set): its share of process signals moves on. */
 void exit_signals(struct task_struct *t);
+/* fork: a new task's ITIMER_REAL, disarmed (kernel/itimer.c). */
+void itimer_init(struct task_struct *p);
 /* The last thread of a process is gone: stop its interval timer. */
 void exit_itimers(struct task_struct *leader);
 /* tasklist_lock held: does parent want no zombies (SIGCHLD ignored)? */

@@ -564,8 +564,6 @@ long do_no_restart_syscall(struct restart_block *rb)
 	return -EINTR;
 }
 
-void itimer_init(struct task_struct *p);
-
 int copy_signals(struct task_struct *p, unsigned long clone_flags,
 		 int exit_signal)
 {
