@@ -40,6 +40,16 @@
 #define EOVERFLOW	75
 #define ETIMEDOUT	110
 
+/*
+ * Kernel-internal: a system call interrupted by a signal returns one of
+ * these, and the signal code on the way out (arch/x86/kernel/signal.c)
+ * turns it into -EINTR or restarts the call. User space never sees them.
+ */
+#define ERESTARTSYS		512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK	516	/* restart through restart_syscall */
+
 #define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 

@@ -36,7 +36,8 @@ void futex_init(void);
 /*
  * Sleep while *uaddr == val, at most timeout_ns (FUTEX_NO_TIMEOUT: no
  * limit). 0 when woken, -EAGAIN if the word differs, -ETIMEDOUT,
- * -EINTR (a signal), -EFAULT, -EINVAL (misaligned).
+ * -ERESTARTSYS / -ERESTARTNOHAND (a signal, without / with a timeout:
+ * Documentation/signals.md), -EFAULT, -EINVAL (misaligned).
  */
 long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 timeout_ns);
 /* Wake at most nr waiters of uaddr; returns how many were woken. */

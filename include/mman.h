@@ -74,6 +74,8 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
  */
 int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
+/* Is addr inside one of mm's regions (SEGV_ACCERR rather than MAPERR)? */
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr);
 /* Unmap and free the frames of [start, end); returns the pages freed.
  * The caller flushes the TLB before the frames can be reused: the frames
  * are freed only after flush_tlb_mm_range() here. */

@@ -1,15 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Signals, Linux i386 numbering. Only default actions exist so far: a
- * signal whose default is to terminate kills the process (its wait status
- * says which signal); ignored ones are dropped. Handlers installed with
- * rt_sigaction() are recorded but not yet invoked (see
- * Documentation/syscalls.md).
+ * Signals, Linux i386 numbering and ABI values (kernel/signal.c,
+ * Documentation/signals.md).
+ *
+ * Each thread has a blocked mask and its own pending set (tkill/tgkill,
+ * faults); each process has a shared pending set (kill, alarm, SIGCHLD),
+ * kept in its group leader. Actions live in a sighand_struct shared by
+ * CLONE_SIGHAND. Signals are acted on by the target on its way back to
+ * user mode: the arch code (arch/x86/kernel/signal.c) asks get_signal()
+ * for the next one to deliver and builds the handler's stack frame.
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
 #include <types.h>
+
+#ifndef __user
+#define __user
+#endif
 
 #define SIGHUP		1
 #define SIGINT		2
@@ -42,18 +50,148 @@
 #define SIGIO		29
 #define SIGPWR		30
 #define SIGSYS		31
+#define SIGRTMIN	32
 #define _NSIG		64
 
-struct task_struct;
+/* A set of signals: bit n-1 stands for signal n. */
+typedef u64 sigset_t;
+#define sigmask(sig)	(1ULL << ((sig) - 1))
+#define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
-/* Post `sig` to the process of `p`; 0 or -errno. */
-int send_signal(struct task_struct *p, int sig);
-/* A fault the process cannot continue after: kill it with `sig`. */
-void force_sig_fatal(int sig);
+/* Handler values. */
+#define SIG_DFL		0UL
+#define SIG_IGN		1UL
+
+/* sa_flags (i386 values). */
+#define SA_NOCLDSTOP	0x00000001u
+#define SA_NOCLDWAIT	0x00000002u
+#define SA_SIGINFO	0x00000004u
+#define SA_RESTORER	0x04000000u
+#define SA_ONSTACK	0x08000000u
+#define SA_RESTART	0x10000000u
+#define SA_NODEFER	0x40000000u
+#define SA_RESETHAND	0x80000000u
+
+/* rt_sigprocmask how. */
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+/* sigaltstack. */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define MINSIGSTKSZ	2048
+
+/* si_code values. */
+#define SI_USER		0
+#define SI_KERNEL	0x80
+#define SI_TKILL	(-6)
+#define ILL_ILLOPN	2
+#define FPE_INTDIV	1
+#define FPE_FLTDIV	3
+#define FPE_FLTOVF	4
+#define FPE_FLTUND	5
+#define FPE_FLTRES	6
+#define FPE_FLTINV	7
+#define SEGV_MAPERR	1
+#define SEGV_ACCERR	2
+#define BUS_ADRALN	1
+#define BUS_ADRERR	2
+#define TRAP_BRKPT	1
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+
+/*
+ * What the kernel keeps of a siginfo_t: the code and the three words that
+ * follow it (si_pid/si_uid/si_status, or si_addr, or the timer fields).
+ * The user's 128-byte siginfo_t is built from this at delivery.
+ */
+struct ksiginfo {
+	int code;
+	u32 fields[3];
+};
+
+/* A process's or a thread's pending signals, one siginfo each. */
+struct sigpending {
+	sigset_t set;
+	struct ksiginfo info[_NSIG];
+};
+
+/* One signal's action (the i386 rt_sigaction layout, mask widened). */
+struct k_sigaction {
+	unsigned long handler;	/* SIG_DFL, SIG_IGN or a user address */
+	u32 flags;		/* SA_* */
+	unsigned long restorer;	/* SA_RESTORER: the handler returns here */
+	sigset_t mask;		/* also blocked while the handler runs */
+};
+
+/* An alternate signal stack (sigaltstack). */
+struct sigaltstack_k {
+	unsigned long sp;
+	u32 flags;		/* 0 or SS_DISABLE */
+	u32 size;
+};
+
+/* A signal get_signal() picked for a handler. */
+struct ksignal {
+	int sig;
+	struct k_sigaction ka;
+	struct ksiginfo info;
+};
+
+struct task_struct;
+struct sighand_struct;
+
+/* Post `sig` with `info` to p's process (group) or to the thread p. */
+int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
+		  bool group);
+/* tasklist_lock held: post SIGKILL to thread t (exit_group, OOM). */
+void sigkill_thread_locked(struct task_struct *t);
+/*
+ * A synchronous fault of current (traps): delivered to a handler if one
+ * is installed, unblocked and not ignored; otherwise the default action
+ * is forced. Returns true if a handler will run.
+ */
+bool force_sig_fault(int sig, int code, unsigned long addr);
+/* Kill current with `sig`, whatever its handler says (bad signal frame). */
+void force_sigsegv(int sig);
 /* Does the default action of `sig` kill? (false: ignore) */
 bool sig_default_kills(int sig);
-/* On the way back to user mode: act on pending signals (may not return). */
-void do_signal(void);
+
+/* Delivery (called by the arch code on the way to user mode). */
+bool get_signal(struct ksignal *ksig);
+/* The handler frame is built (failed: it could not be written). */
+void signal_setup_done(bool failed, struct ksignal *ksig);
+/* The mask to save in a frame: the one sigsuspend replaced, if any. */
+sigset_t sigmask_to_save(void);
+/* No handler ran: put back the mask sigsuspend replaced. */
+void restore_saved_sigmask(void);
+/* sigreturn: the mask from the frame (SIGKILL/SIGSTOP stay unblocked). */
+void set_current_blocked(sigset_t set);
+
+/* Alternate stack: is sp on it, and where a frame for ksig goes. */
+bool on_sig_stack(unsigned long sp);
+unsigned long sigsp(unsigned long sp, const struct ksignal *ksig);
+/* Fill / take the uc_stack of a ucontext (0 or -EFAULT). */
+int save_altstack(void __user *uss, unsigned long sp);
+int restore_altstack(const void __user *uss);
+
+/* Task life cycle (fork, exec, exit, free). */
+int copy_signals(struct task_struct *p, unsigned long clone_flags,
+		 int exit_signal);
+void flush_signal_handlers(struct task_struct *t);
+void put_sighand(struct task_struct *t);
+/* current exits (PF_EXITING set): its share of process signals moves on. */
+void exit_signals(struct task_struct *t);
+/* fork: a new task's ITIMER_REAL, disarmed (kernel/itimer.c). */
+void itimer_init(struct task_struct *p);
+/* The last thread of a process is gone: stop its interval timer. */
+void exit_itimers(struct task_struct *leader);
+/* tasklist_lock held: does parent want no zombies (SIGCHLD ignored)? */
+bool parent_ignores_children_locked(struct task_struct *parent);
+/* tasklist_lock held: tell the parent a process ended (SIGCHLD). */
+void do_notify_parent_locked(struct task_struct *leader, int status);
+
 /* Wait status for a process killed by `sig`. */
 #define W_SIGNALED(sig)		((sig) & 0x7f)
 #define W_EXITED(code)		(((code) & 0xff) << 8)

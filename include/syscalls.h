@@ -22,6 +22,7 @@
 #define __user
 #endif
 
+#define __NR_restart_syscall	0
 #define __NR_exit		1
 #define __NR_fork		2
 #define __NR_read		3
@@ -35,6 +36,8 @@
 #define __NR_lseek		19
 #define __NR_getpid		20
 #define __NR_getuid		24
+#define __NR_alarm		27
+#define __NR_pause		29
 #define __NR_access		33
 #define __NR_kill		37
 #define __NR_dup		41
@@ -49,20 +52,25 @@
 #define __NR_getppid		64
 #define __NR_getpgrp		65
 #define __NR_setsid		66
+#define __NR_sigaction		67
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
 #define __NR_gettimeofday	78
 #define __NR_readlink		85
 #define __NR_munmap		91
+#define __NR_setitimer		104
+#define __NR_getitimer		105
 #define __NR_stat		106
 #define __NR_lstat		107
 #define __NR_fstat		108
 #define __NR_wait4		114
 #define __NR_sysinfo		116
+#define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR_sigprocmask	126
 #define __NR_getpgid		132
 #define __NR_fchdir		133
 #define __NR__llseek		140
@@ -72,9 +80,13 @@
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
 #define __NR_poll		168
+#define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_rt_sigpending	176
+#define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
+#define __NR_sigaltstack	186
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
@@ -194,15 +206,22 @@ long do_syscall(struct pt_regs *regs);
 
 /* Every handler in the table, in number order. */
 #define SYSCALL_LIST(X)							\
+	X(restart_syscall)						\
 	X(exit) X(fork) X(read) X(write) X(open) X(close) X(waitpid)	\
 	X(execve) X(chdir) X(time) X(lseek) X(getpid) X(getuid)	\
+	X(alarm) X(pause)						\
 	X(access) X(kill) X(dup) X(pipe) X(brk) X(getgid) X(geteuid)	\
 	X(getegid) X(ioctl) X(umask) X(dup2) X(getppid) X(getpgrp)	\
-	X(setsid) X(setrlimit) X(getrlimit) X(gettimeofday) X(readlink)	\
-	X(munmap) X(stat) X(lstat) X(fstat) X(wait4) X(sysinfo) X(clone) \
-	X(uname) X(mprotect) X(getpgid) X(fchdir) X(_llseek)		\
-	X(readv) X(writev) X(sched_yield) X(nanosleep) X(rt_sigaction)	\
-	X(rt_sigprocmask) X(getcwd) X(vfork) X(ugetrlimit) X(mmap2)	\
+	X(setsid) X(sigaction) X(setrlimit) X(getrlimit)		\
+	X(gettimeofday) X(readlink)					\
+	X(munmap) X(setitimer) X(getitimer)				\
+	X(stat) X(lstat) X(fstat) X(wait4) X(sysinfo) X(sigreturn)	\
+	X(clone) X(uname) X(mprotect) X(sigprocmask) X(getpgid)	\
+	X(fchdir) X(_llseek)						\
+	X(readv) X(writev) X(sched_yield) X(nanosleep) X(rt_sigreturn)	\
+	X(rt_sigaction) X(rt_sigprocmask) X(rt_sigpending)		\
+	X(rt_sigsuspend) X(getcwd) X(sigaltstack)			\
+	X(vfork) X(ugetrlimit) X(mmap2)					\
 	X(stat64) X(lstat64) X(fstat64) X(getuid32)			\
 	X(getgid32) X(geteuid32) X(getegid32) X(madvise) X(getdents64)	\
 	X(fcntl64) X(gettid) X(tkill) X(sched_setaffinity)		\

@@ -23,6 +23,9 @@
 #include <spinlock.h>
 #include <percpu.h>
 #include <wait.h>
+#include <timer.h>
+#include <signal.h>
+#include <restart_block.h>
 #include <asm/thread.h>
 
 /* task->state */
@@ -87,7 +90,24 @@ struct task_struct {
 
 	int exit_state;
 	int exit_code;			/* Linux wait status encoding */
-	u32 sig_pending;		/* bit n-1: signal n pending */
+	/*
+	 * Signals (kernel/signal.c). sighand->siglock guards the pending
+	 * sets, blocked, saved_sigmask and the actions.
+	 */
+	struct sighand_struct *sighand;	/* actions, shared by CLONE_SIGHAND */
+	sigset_t blocked;
+	sigset_t saved_sigmask;		/* sigsuspend: the mask to put back */
+	bool restore_sigmask;
+	struct sigpending pending;	/* sent to this thread */
+	struct sigpending shared_pending;	/* leader: sent to the process */
+	struct sigaltstack_k altstack;	/* this thread's, sigaltstack() */
+	struct restart_block restart_block;	/* restart_syscall() */
+	int exit_signal;		/* sent to the parent at exit, or 0 */
+	/* Leader: ITIMER_REAL (kernel/itimer.c), under itimer_lock. */
+	spinlock_t itimer_lock;
+	struct timer_list real_timer;
+	u64 it_real_incr;		/* interval in ns, 0: one shot */
+	bool itimer_dead;		/* the process is gone: never re-arm */
 	struct completion *vfork_done;	/* parent waits until exec/exit */
 
 	/* For threads (clone): cleared and futex-woken at exit. */

@@ -10,6 +10,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <compiler.h>
 
 struct timer_list {
 	struct list_head entry;
@@ -21,6 +22,13 @@ struct timer_list {
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *t));
 /* Arm on this CPU (re-arms if pending). */
 void add_timer(struct timer_list *t, u64 expires);
+/* Disarm without waiting for a running fn; true if it was pending. */
+bool del_timer(struct timer_list *t);
+/* Is t queued (armed and not yet run)? */
+static inline bool timer_pending(const struct timer_list *t)
+{
+	return READ_ONCE(t->cpu) >= 0;
+}
 /* Disarm; returns only once fn is not running anywhere. True if it was
  * pending. */
 bool del_timer_sync(struct timer_list *t);

@@ -275,7 +275,7 @@ static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 		prepare_to_wait(&console_readers, &w, TASK_INTERRUPTIBLE);
 		if (!READ_ONCE(line_done))
 			schedule_timeout(TICK_NSEC);	/* and poll again */

@@ -402,6 +402,7 @@ static int do_execve(const char *filename, const struct exec_args *args)
 		mmput(old);
 	t->flags &= ~PF_KTHREAD;
 	flush_thread(t);
+	flush_signal_handlers(t);
 	if (t->files)
 		close_on_exec(t->files);
 	strlcpy(t->comm, basename(filename), sizeof(t->comm));

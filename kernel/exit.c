@@ -83,6 +83,7 @@ void do_exit(int status)
 	if (t->pid == 1 && !(t->flags & PF_KTHREAD))
 		init_died(status);
 	t->flags |= PF_EXITING;
+	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
 	futex_exit_clear_tid(t);
 	if (t->files) {
@@ -126,9 +127,17 @@ void do_exit(int status)
 	group_dead = thread_group_exit_locked(t);
 	leader = t->group_leader;
 	parent = t->parent;
-	autoreap = !parent;
+	/*
+	 * POSIX: a parent that ignores SIGCHLD (or set SA_NOCLDWAIT) leaves
+	 * no zombies; its wait4() sleeps until no child is left (-ECHILD).
+	 * Done when the process's last thread is its leader.
+	 */
+	autoreap = !parent || (group_dead && t == leader &&
+			       parent_ignores_children_locked(parent));
 	if (autoreap) {
 		unlink_task(t);
+		if (parent)
+			wake_up_all(&parent->wait_chldexit);
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
 		if (group_dead)
@@ -138,7 +147,13 @@ void do_exit(int status)
 	if (group_dead && leader && leader != t &&
 	    leader->exit_state == EXIT_ZOMBIE && leader->parent)
 		wake_up_all(&leader->parent->wait_chldexit);
+	if (group_dead && leader)
+		do_notify_parent_locked(leader, thread_group_wait_status(leader));
 	spin_unlock(&tasklist_lock);
+	/* Nothing may fire at the process any more (the leader is pinned
+	 * until we are gone, see put_task_struct()). */
+	if (group_dead && leader)
+		exit_itimers(leader);
 	if (autoreap)
 		put_task_struct(t);	/* the reaper's reference */
 	do_task_dead();
@@ -217,7 +232,7 @@ static long do_wait(pid_t pid, int *status, int options)
 			break;
 		}
 		if (signal_pending(t)) {
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 			break;
 		}
 		schedule();

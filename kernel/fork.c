@@ -11,6 +11,7 @@
  * (the parent's wait4(), or exit itself for a task nobody waits for).
  */
 #include <task.h>
+#include <signal.h>
 #include <sched.h>
 #include <mman.h>
 #include <fs.h>
@@ -89,6 +90,7 @@ void put_task_struct(struct task_struct *t)
 	 */
 	if (t->group_leader && t->group_leader != t)
 		put_task_struct(t->group_leader);
+	put_sighand(t);
 	kfree(t);
 	atomic_dec(&task_count);
 }
@@ -141,6 +143,10 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		cpumask_copy(&p->cpus_allowed, &cpu_online_mask);
 	atomic_set(&p->usage, 2);	/* its own + its reaper's */
 	memcpy(p->comm, cur->comm, sizeof(p->comm));
+	err = copy_signals(p, clone_flags, args->exit_signal);
+	if (err)
+		goto fail;
+	err = -ENOMEM;
 
 	if (!fn) {
 		memcpy(p->thread.tls_array, cur->thread.tls_array,
@@ -268,14 +274,15 @@ pid_t do_fork(const struct clone_args_k *args)
 
 SYSCALL_DEFINE0(fork)
 {
-	struct clone_args_k args = { .flags = 0 };
+	struct clone_args_k args = { .flags = 0, .exit_signal = SIGCHLD };
 
 	return do_fork(&args);
 }
 
 SYSCALL_DEFINE0(vfork)
 {
-	struct clone_args_k args = { .flags = CLONE_VM | CLONE_VFORK };
+	struct clone_args_k args = { .flags = CLONE_VM | CLONE_VFORK,
+				     .exit_signal = SIGCHLD };
 
 	return do_fork(&args);
 }

@@ -180,8 +180,14 @@ static long futex_wait_bitset(u32 __user *uaddr, bool shared, u32 val,
 
 	ret = 0;
 	while (!READ_ONCE(q.woken)) {
+		/*
+		 * Without a timeout the wait is simply made again (SA_RESTART
+		 * or no handler); with one, a handler gets -EINTR and without
+		 * a handler the call restarts with its original timeout.
+		 */
 		if (signal_pending(current)) {
-			ret = -EINTR;
+			ret = timeout_ns == FUTEX_NO_TIMEOUT ? -ERESTARTSYS
+							    : -ERESTARTNOHAND;
 			break;
 		}
 		if (timeout_ns != FUTEX_NO_TIMEOUT) {

@@ -10,7 +10,9 @@
  * room; a write of at most PIPE_BUF bytes is atomic: it waits until it
  * fits entirely and is copied in one go under the lock, so records from
  * several writers never interleave. A write with no reader left fails
- * with -EPIPE (no SIGPIPE: signals have default actions only).
+ * with -EPIPE and sends the writer SIGPIPE. A signal interrupts a wait
+ * with -ERESTARTSYS: the call is restarted (SA_RESTART) or ends with
+ * -EINTR, unless some bytes already moved.
  *
  * User memory is copied with copy_from_user/copy_to_user, i.e. through
  * kmap_local, never while holding the pipe's spinlock: the data goes
@@ -62,7 +64,7 @@ static int pipe_writer_lock(struct pipe *p)
 		spin_unlock(&p->lock);
 		if (signal_pending(current)) {
 			finish_wait(&p->wr_lock.wait, &w);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		schedule();
 		finish_wait(&p->wr_lock.wait, &w);
@@ -120,7 +122,7 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 		}
 		spin_unlock(&p->lock);
 		ret = (f->f_flags & O_NONBLOCK) ? -EAGAIN :
-		      signal_pending(current) ? -EINTR : 0;
+		      signal_pending(current) ? -ERESTARTSYS : 0;
 		if (ret) {
 			finish_wait(&p->rd_wait, &w);
 			kfree(bounce);
@@ -138,7 +140,7 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 	return ret;
 }
 
-/* Wait until `need` bytes fit; 0, -EPIPE, -EINTR or -EAGAIN. */
+/* Wait until `need` bytes fit; 0, -EPIPE, -ERESTARTSYS or -EAGAIN. */
 static int pipe_wait_room(struct file *f, struct pipe *p, size_t need)
 {
 	for (;;) {
@@ -155,7 +157,7 @@ static int pipe_wait_room(struct file *f, struct pipe *p, size_t need)
 		if (!ret && (f->f_flags & O_NONBLOCK))
 			ret = -EAGAIN;
 		if (!ret && signal_pending(current))
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 		if (ret) {
 			finish_wait(&p->wr_wait, &w);
 			return ret < 0 ? ret : 0;
@@ -204,6 +206,12 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t n)
 	if (locked)
 		pipe_writer_unlock(p);
 	kfree(bounce);
+	/* As Linux: SIGPIPE even if part of the data went in. */
+	if (err == -EPIPE)
+		send_sig_info(current, SIGPIPE, &(struct ksiginfo){
+				      .code = SI_USER,
+				      .fields = { current->tgid, 0, 0 } },
+			      false);
 	return done ? (ssize_t)done : err;
 }
 

@@ -3,7 +3,8 @@
  * Time system calls. CLOCK_MONOTONIC is ktime_get_ns() (the TSC, counted
  * from boot); CLOCK_REALTIME is the wall-clock time read from the RTC at
  * boot plus the same TSC count. Sleeps use the scheduler's timers (tick
- * resolution, 1/HZ s) and end early with -EINTR on a signal.
+ * resolution, 1/HZ s); a signal ends them early, and they continue through
+ * restart_syscall if no handler ran (Documentation/signals.md).
  */
 #include <task.h>
 #include <sched.h>
@@ -165,9 +166,13 @@ static long sleep_until(int clk, u64 target, u64 *left)
 
 #define MAX_SLEEP_SEC	10000000000LL
 
-static long do_nanosleep(int clk, int flags, s64 sec, s64 nsec, u64 *left)
+/*
+ * The absolute deadline of a sleep request; -EINVAL for a bad one.
+ * Beyond ~300 years is "for ever"; the cap keeps the sum from wrapping.
+ */
+static long sleep_target(int clk, int flags, s64 sec, s64 nsec, u64 *target)
 {
-	u64 now, target;
+	u64 now;
 
 	if (sec < 0 || nsec < 0 || nsec >= (s64)NSEC_PER_SEC)
 		return -EINVAL;
@@ -175,33 +180,76 @@ static long do_nanosleep(int clk, int flags, s64 sec, s64 nsec, u64 *left)
 		return -EINVAL;
 	if (clk == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
-	/* Beyond ~300 years is "for ever"; this keeps the sum from wrapping. */
 	if (sec > MAX_SLEEP_SEC)
 		sec = MAX_SLEEP_SEC;
-	target = (u64)sec * NSEC_PER_SEC + nsec;
+	*target = (u64)sec * NSEC_PER_SEC + nsec;
 	if (!(flags & TIMER_ABSTIME))
-		target += now;
-	return sleep_until(clk, target, left);
+		*target += now;
+	return 0;
 }
 
-static long put_remaining32(struct timespec32 __user *urem, u64 left)
+/* The time left of an interrupted relative sleep, in the caller's format. */
+static long put_remaining(void __user *urem, bool time64, u64 left)
 {
 	struct timespec32 ts = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
+	struct timespec64 ts64 = { left / NSEC_PER_SEC,
+				   left % NSEC_PER_SEC, 0 };
 
-	return urem && copy_to_user(urem, &ts, sizeof(ts)) ? -EFAULT : -EINTR;
+	if (!urem)
+		return 0;
+	if (time64)
+		return copy_to_user(urem, &ts64, sizeof(ts64)) ? -EFAULT : 0;
+	return copy_to_user(urem, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+static long nanosleep_restart(struct restart_block *rb);
+
+/*
+ * Sleep until `target`. An interrupted relative sleep reports the time
+ * left and leaves a restart block: with a handler the call ends with
+ * -EINTR, without one it goes on (restart_syscall) to the same deadline.
+ * An absolute sleep is simply made again (-ERESTARTNOHAND).
+ */
+static long do_nanosleep(int clk, int flags, u64 target, void __user *urem,
+			 bool time64)
+{
+	struct restart_block *rb = &current->restart_block;
+	u64 left;
+	long ret = sleep_until(clk, target, &left);
+
+	if (ret != -EINTR)
+		return ret;
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	if (put_remaining(urem, time64, left))
+		return -EFAULT;
+	rb->fn = nanosleep_restart;
+	rb->nanosleep.clk = clk;
+	rb->nanosleep.expires = target;
+	rb->nanosleep.rmtp = urem;
+	rb->nanosleep.time64 = time64;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return do_nanosleep(rb->nanosleep.clk, 0, rb->nanosleep.expires,
+			    rb->nanosleep.rmtp, rb->nanosleep.time64);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct timespec32 __user *, ureq,
 		struct timespec32 __user *, urem)
 {
 	struct timespec32 ts;
-	u64 left;
+	u64 target;
 	long ret;
 
 	if (copy_from_user(&ts, ureq, sizeof(ts)))
 		return -EFAULT;
-	ret = do_nanosleep(CLOCK_MONOTONIC, 0, ts.tv_sec, ts.tv_nsec, &left);
-	return ret == -EINTR ? put_remaining32(urem, left) : ret;
+	ret = sleep_target(CLOCK_MONOTONIC, 0, ts.tv_sec, ts.tv_nsec, &target);
+	if (ret)
+		return ret;
+	return do_nanosleep(CLOCK_MONOTONIC, 0, target, urem, false);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags,
@@ -209,15 +257,15 @@ SYSCALL_DEFINE4(clock_nanosleep, int, clk, int, flags,
 		struct timespec32 __user *, urem)
 {
 	struct timespec32 ts;
-	u64 left;
+	u64 target;
 	long ret;
 
 	if (copy_from_user(&ts, ureq, sizeof(ts)))
 		return -EFAULT;
-	ret = do_nanosleep(clk, flags, ts.tv_sec, ts.tv_nsec, &left);
-	if (ret == -EINTR && !(flags & TIMER_ABSTIME))
-		return put_remaining32(urem, left);
-	return ret;
+	ret = sleep_target(clk, flags, ts.tv_sec, ts.tv_nsec, &target);
+	if (ret)
+		return ret;
+	return do_nanosleep(clk, flags, target, urem, false);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags,
@@ -225,18 +273,13 @@ SYSCALL_DEFINE4(clock_nanosleep_time64, int, clk, int, flags,
 		struct timespec64 __user *, urem)
 {
 	struct timespec64 ts;
-	u64 left;
+	u64 target;
 	long ret;
 
 	if (copy_from_user(&ts, ureq, sizeof(ts)))
 		return -EFAULT;
-	ret = do_nanosleep(clk, flags, ts.tv_sec, ts.tv_nsec, &left);
-	if (ret == -EINTR && !(flags & TIMER_ABSTIME) && urem) {
-		struct timespec64 rem = { left / NSEC_PER_SEC,
-					  left % NSEC_PER_SEC, 0 };
-
-		if (copy_to_user(urem, &rem, sizeof(rem)))
-			return -EFAULT;
-	}
-	return ret;
+	ret = sleep_target(clk, flags, ts.tv_sec, ts.tv_nsec, &target);
+	if (ret)
+		return ret;
+	return do_nanosleep(clk, flags, target, urem, true);
 }

@@ -23,16 +23,6 @@
 #include <signal.h>
 #include <kernel.h>
 
-static void kill_thread_locked(struct task_struct *t)
-{
-	if (t->flags & PF_EXITING)
-		return;
-	__atomic_fetch_or(&t->sig_pending, 1u << (SIGKILL - 1),
-			  __ATOMIC_SEQ_CST);
-	set_tsk_thread_flag(t, TIF_SIGPENDING);
-	kick_process(t);
-}
-
 void do_group_exit(int status)
 {
 	struct task_struct *cur = current, *leader = cur->group_leader, *t;
@@ -46,7 +36,7 @@ void do_group_exit(int status)
 			leader->group_exit = 1;
 			leader->group_exit_code = status;
 			list_for_each_entry(t, &cur->thread_group, thread_group)
-				kill_thread_locked(t);
+				sigkill_thread_locked(t);
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}

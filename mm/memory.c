@@ -63,6 +63,18 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 	return 0;
 }
 
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	bool in;
+
+	spin_lock(&mm->lock);
+	vma = find_vma(mm, addr);
+	in = vma && addr >= vma->vm_start;
+	spin_unlock(&mm->lock);
+	return in;
+}
+
 /*
  * Out of frames for the caller's own address space, the OOM killer makes
  * room and the fault is tried again (mm/oom_kill.c); out_of_memory()

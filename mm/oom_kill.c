@@ -10,7 +10,7 @@
  *   no frame: -ENOMEM
  *   out_of_memory()
  *     no victim dying yet: pick one,
- *     SIGKILL every task on its mm  ------>  do_signal(): do_group_exit()
+ *     SIGKILL every task on its mm  ------>  get_signal(): do_group_exit()
  *     sleep (<= 100 ms, a signal wakes)      exit_mm() -> mmput() frees
  *          <----- oom_victim_freed(): wake up --------'
  *   retry the fault
@@ -107,7 +107,7 @@ static void kill_mm_users_locked(struct mm_struct *mm)
 
 	list_for_each_entry(t, &task_list, tasks)
 		if (t->mm == mm)
-			send_signal(t, SIGKILL);
+			sigkill_thread_locked(t);
 }
 
 /* Size of every region of mm, in KiB. */

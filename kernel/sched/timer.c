@@ -78,6 +78,11 @@ void add_timer(struct timer_list *t, u64 expires)
 	local_irq_restore(flags);
 }
 
+bool del_timer(struct timer_list *t)
+{
+	return detach_timer(t);
+}
+
 bool del_timer_sync(struct timer_list *t)
 {
 	bool was_pending = detach_timer(t);

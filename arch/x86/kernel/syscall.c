@@ -24,12 +24,15 @@
 #include <asm/traps.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <asm/fpu.h>
 
 bool fixup_user_segments(struct pt_regs *regs);
 
 static void syscall_interrupt(struct pt_regs *regs)
 {
 	local_irq_enable();
+	/* Linux's orig_ax: the number, for restarting after a signal. */
+	regs->error_code = regs->eax;
 	regs->eax = do_syscall(regs);
 }
 
@@ -55,9 +58,9 @@ void prepare_exit_to_usermode(struct pt_regs *regs)
 			schedule();
 			continue;
 		}
-		if (signal_pending(t)) {
+		if (signal_pending(t) || syscall_restart_pending(regs)) {
 			local_irq_enable();
-			do_signal();
+			arch_do_signal_or_restart(regs);
 			continue;
 		}
 		if (!fixup_user_segments(regs)) {
@@ -95,14 +98,48 @@ static const char *const trap_names[32] = {
 };
 
 /*
+ * si_code and si_addr of a fault, as Linux i386 reports them: the
+ * faulting address for page faults, the instruction for divide errors,
+ * invalid opcodes and FPU errors, SI_KERNEL for the rest (int3, #GP...).
+ */
+static int fault_si_code(const struct pt_regs *regs, unsigned long cr2,
+			 unsigned long *addr)
+{
+	*addr = regs->eip;
+	switch (regs->vector) {
+	case X86_TRAP_PF:
+		*addr = cr2;
+		return mm_addr_in_region(current->mm, cr2) ? SEGV_ACCERR
+							   : SEGV_MAPERR;
+	case X86_TRAP_DE:
+		return FPE_INTDIV;
+	case X86_TRAP_UD:
+		return ILL_ILLOPN;
+	case X86_TRAP_MF:
+		return fpu_fault_si_code(false);
+	case X86_TRAP_XF:
+		return fpu_fault_si_code(true);
+	case X86_TRAP_AC:
+		*addr = 0;
+		return BUS_ADRALN;
+	default:
+		*addr = 0;
+		return SI_KERNEL;
+	}
+}
+
+/*
  * A CPU exception in user mode (traps.c calls this with interrupts off).
- * Page faults inside a region are demand paging; anything else kills the
- * process with the signal Linux would send, after a Linux-like line.
+ * Page faults inside a region are demand paging; anything else becomes
+ * the signal Linux would send. If no handler will take it, the process
+ * dies of it after a Linux-like line.
  */
 bool user_exception(struct pt_regs *regs, int signo)
 {
 	struct task_struct *t = current;
 	unsigned long addr = read_cr2();	/* before anything can fault */
+	unsigned long si_addr;
+	int code;
 
 	if (!t->mm)
 		return false;
@@ -117,16 +154,18 @@ bool user_exception(struct pt_regs *regs, int signo)
 		 * meanwhile): die of that signal, not of a segfault. */
 		if (!err || (err == -ENOMEM && signal_pending(t)))
 			return true;
+	}
+	code = fault_si_code(regs, addr, &si_addr);
+	if (force_sig_fault(signo, code, si_addr))
+		return true;	/* the handler runs; nothing to report */
+	if (regs->vector == X86_TRAP_PF)
 		pr_info("%s[%d]: segfault at %lx ip %08x sp %08x error %x\n",
 			t->comm, t->pid, addr, regs->eip, regs->esp,
 			regs->error_code);
-	} else {
+	else
 		pr_info("traps: %s[%d] %s ip:%x sp:%x error:%x\n", t->comm,
 			t->pid, trap_names[regs->vector] ?
 			trap_names[regs->vector] : "trap",
 			regs->eip, regs->esp, regs->error_code);
-	}
-	/* Fatal whatever the process asked for: it cannot go on. */
-	force_sig_fatal(signo);
 	return true;
 }

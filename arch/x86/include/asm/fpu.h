@@ -83,6 +83,20 @@ void fpu_clone(struct task_struct *dst, bool kthread);
 /* execve: the caller's registers return to the initial state. */
 void fpu_flush_thread(void);
 
+/*
+ * Signal frames (arch/x86/kernel/signal.c): room for the FPU area below
+ * sp (returns the new sp, *fpstate = the area's user address); save the
+ * caller's registers there; load them back at sigreturn (0, -EFAULT, or
+ * -EINVAL for an image FXRSTOR would fault on).
+ */
+unsigned long fpu_sigframe_alloc(unsigned long sp, unsigned long *fpstate);
+int fpu_save_sigframe(unsigned long ufp);
+int fpu_restore_sigframe(unsigned long ufp);
+/* Once the frame is written: the handler starts from the initial state. */
+void fpu_reset_for_handler(void);
+/* #MF (simd false) or #XM: the si_code of the pending unmasked error. */
+int fpu_fault_si_code(bool simd);
+
 /* Features found at boot, for the report and AT_HWCAP users. */
 bool fpu_has_fxsr(void);
 bool fpu_has_sse(void);

@@ -17,7 +17,20 @@
 #define X86_CR4_OSFXSR	(1u << 9)
 #define X86_CR4_OSXMMEXCPT	(1u << 10)
 
+#define X86_EFLAGS_CF	(1u << 0)
+#define X86_EFLAGS_PF	(1u << 2)
+#define X86_EFLAGS_AF	(1u << 4)
+#define X86_EFLAGS_ZF	(1u << 6)
+#define X86_EFLAGS_SF	(1u << 7)
+#define X86_EFLAGS_TF	(1u << 8)
 #define X86_EFLAGS_IF	(1u << 9)
+#define X86_EFLAGS_DF	(1u << 10)
+#define X86_EFLAGS_OF	(1u << 11)
+#define X86_EFLAGS_IOPL	(3u << 12)
+#define X86_EFLAGS_NT	(1u << 14)
+#define X86_EFLAGS_RF	(1u << 16)
+#define X86_EFLAGS_VM	(1u << 17)
+#define X86_EFLAGS_AC	(1u << 18)
 
 #define DEFINE_CR_ACCESSORS(n)						\
 static inline unsigned long read_cr##n(void)				\

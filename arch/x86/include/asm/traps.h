@@ -34,6 +34,14 @@ void set_user_gate(int vector);
  */
 bool user_exception(struct pt_regs *regs, int signo);
 
+/*
+ * Signals on the way out (arch/x86/kernel/signal.c): deliver one, or
+ * restart the interrupted system call; and is there such a call to
+ * restart even though no signal is pending any more?
+ */
+void arch_do_signal_or_restart(struct pt_regs *regs);
+bool syscall_restart_pending(const struct pt_regs *regs);
+
 /* Called on every return to user mode, before the iret. */
 void prepare_exit_to_usermode(struct pt_regs *regs);
 /* Called on every return from an interrupt to kernel mode (preemption). */
