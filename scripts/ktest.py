@@ -437,6 +437,11 @@ def bench_conditions(cfg):
     if cfg['smp'] > host:
         note += ': vCPUs oversubscribe the host, so cross-CPU figures ' \
             'include host scheduling delays'
+    try:
+        # Other QEMUs on the host take vCPU time too: say how busy it was.
+        note += '; host load average %.1f' % os.getloadavg()[0]
+    except OSError:
+        pass
     return note
 
 

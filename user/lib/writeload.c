@@ -35,7 +35,8 @@
 #include <unistd.h>
 
 #define READ_BUF	(64 * 1024)	/* a reader's read() size */
-#define CLOCK_EVERY	16		/* small writes between clock reads */
+#define CLOCK_GAP_NS	1000000		/* aim: a clock read per ms */
+#define CLOCK_EVERY_MAX	4096		/* writes between clock reads */
 
 enum role { WRITER, READER };
 
@@ -214,15 +215,35 @@ void finish_child(struct run_pipes *p, enum role role, int id,
 	_exit(write(p->res[1], &rep, sizeof(rep)) == sizeof(rep) ? 0 : 3);
 }
 
+/*
+ * Time to stop? A clock read is a system call on kmapos (no vDSO), as
+ * costly as a small write(), so it is made about once a millisecond:
+ * every `*every` writes, a number that adapts to how long writes take.
+ */
+static bool time_is_up(const struct wl_config *c, int64_t deadline,
+		       int64_t *last, uint32_t *every, uint32_t *since)
+{
+	int64_t now;
+
+	if (!c->ns || ++*since < *every)
+		return false;
+	now = wl_now_ns();
+	*since = 0;
+	if (now - *last < CLOCK_GAP_NS / 2 && *every < CLOCK_EVERY_MAX)
+		*every *= 2;
+	else if (now - *last > CLOCK_GAP_NS * 2 && *every > 1)
+		*every /= 2;
+	*last = now;
+	return now >= deadline;
+}
+
 static void write_loop(const struct wl_config *c, int fd, uint8_t *buf,
 		       struct wl_side *s)
 {
-	/* A clock read is a system call on kmapos: not after every write. */
-	uint64_t every = c->len >= PAGE_SIZE ? 1 : CLOCK_EVERY;
-	int64_t deadline;
-	uint32_t k = 0;
+	uint32_t k = 0, every = 1, since = 0;
+	int64_t deadline, last;
 
-	s->t_start = wl_now_ns();
+	s->t_start = last = wl_now_ns();
 	deadline = s->t_start + c->ns;
 	for (;;) {
 		ssize_t n;
@@ -246,7 +267,7 @@ static void write_loop(const struct wl_config *c, int fd, uint8_t *buf,
 		s->bytes += c->len;
 		if (c->bytes && s->bytes >= c->bytes)
 			break;
-		if (c->ns && s->calls % every == 0 && wl_now_ns() >= deadline)
+		if (time_is_up(c, deadline, &last, &every, &since))
 			break;
 	}
 	s->t_end = wl_now_ns();
