@@ -120,10 +120,13 @@ static bool parse_bytes(const char *s, unsigned long long *out)
 	v = strtoull(s, &end, 0);
 	if (errno || end == s)
 		return false;
-	if (*end == 'k' || *end == 'K')
-		v <<= 10, end++;
-	else if (*end == 'm' || *end == 'M')
-		v <<= 20, end++;
+	if (*end == 'k' || *end == 'K') {
+		v <<= 10;
+		end++;
+	} else if (*end == 'm' || *end == 'M') {
+		v <<= 20;
+		end++;
+	}
 	*out = v;
 	return *end == '\0' || *end == '+';
 }
@@ -206,13 +209,28 @@ static void parse_byte_limit(const char *s)
 static void apply_option(int letter, const char *val)
 {
 	switch (letter) {
-	case 'w': parse_workers(val); break;
-	case 't': parse_seconds(val); opt.bytes = 0; break;
-	case 'b': parse_byte_limit(val); break;
-	case 's': parse_sizes(val); break;
-	case 'k': parse_sinks(val); break;
-	case 'n': opt.verify = false; break;
-	case 'l': opt.label = val; break;
+	case 'w':
+		parse_workers(val);
+		break;
+	case 't':
+		parse_seconds(val);
+		opt.bytes = 0;		/* the last limit given wins */
+		break;
+	case 'b':
+		parse_byte_limit(val);
+		break;
+	case 's':
+		parse_sizes(val);
+		break;
+	case 'k':
+		parse_sinks(val);
+		break;
+	case 'n':
+		opt.verify = false;
+		break;
+	case 'l':
+		opt.label = val;
+		break;
 	}
 }
 
