@@ -101,6 +101,16 @@ BENCH_CONFIGS = [
          append='ktest=bench lowmem=64M kmap=%s' % kmap, timeout=600,
          kind='bench')
     for smp in (1, 2, 4) for kmap in ('percpu', 'global')
+] + [
+    # The user-space write() benchmark (user/bench/write_bench.c): init
+    # runs it only when utest= names it. User space cannot ask the kernel
+    # which kmap mode it runs (no procfs), so WB_LABEL tells the program,
+    # which prints it with its numbers. About 15 s of writing per boot.
+    dict(name='wbench-smp%d-%s' % (smp, kmap), smp=smp, mem='256M',
+         append='lowmem=64M kmap=%s utest=write_bench '
+                'WB_LABEL=kmap=%s,smp=%d -- ktest' % (kmap, kmap, smp),
+         initrd='initramfs.cpio', timeout=300, kind='bench')
+    for smp in (1, 2, 4) for kmap in ('percpu', 'global')
 ]
 
 LOG_TAIL_LINES = 40
@@ -427,6 +437,11 @@ def bench_conditions(cfg):
     if cfg['smp'] > host:
         note += ': vCPUs oversubscribe the host, so cross-CPU figures ' \
             'include host scheduling delays'
+    try:
+        # Other QEMUs on the host take vCPU time too: say how busy it was.
+        note += '; host load average %.1f' % os.getloadavg()[0]
+    except OSError:
+        pass
     return note
 
 

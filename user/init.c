@@ -11,7 +11,8 @@
  * use itself (Linux's rules: "word" goes to argv, "name=value" to envp,
  * everything after "--" verbatim), so `-- ktest` on the kernel command
  * line selects the tests. Environment knobs: utest=name,name (which test
- * programs; "all" = every test), utest_timeout=SECONDS,
+ * programs; "all" = every test; benchmarks only by name or "bench"),
+ * utest_timeout=SECONDS,
  * UTEST_ROOT=dir (prefix for /bin, to run the staged tree on a Linux
  * host). Documentation/userland.md has the details.
  */
@@ -47,6 +48,7 @@
 static const char *const user_tests[] = { USER_TESTS NULL };
 static const char *const thread_tests[] = { USER_THREAD_TESTS NULL };
 static const char *const user_bins[] = { USER_BINS NULL };
+static const char *const user_benches[] = { USER_BENCHES NULL };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -181,6 +183,19 @@ static bool selected(const char *name, bool threads)
 	       (!threads && name_in_list("issue5", filter));
 }
 
+/*
+ * Benchmarks (user/bench/) run for a fixed time and are worth their
+ * numbers, not a verdict, so neither the default list nor "all" has
+ * them: only their name or "bench" in utest= (make bench does that).
+ */
+static bool bench_selected(const char *name)
+{
+	const char *filter = getenv("utest");
+
+	return filter && (name_in_list(name, filter) ||
+			  name_in_list("bench", filter));
+}
+
 static int collect_tests(const char **list, int max)
 {
 	int n = 0;
@@ -191,6 +206,9 @@ static int collect_tests(const char **list, int max)
 	for (int i = 0; thread_tests[i] && n < max; i++)
 		if (selected(thread_tests[i], true))
 			list[n++] = thread_tests[i];
+	for (int i = 0; user_benches[i] && n < max; i++)
+		if (bench_selected(user_benches[i]))
+			list[n++] = user_benches[i];
 	return n;
 }
 
@@ -369,6 +387,8 @@ static void shell_ls(void)
 			say("  %s (test)\n", user_tests[i]);
 		for (int i = 0; thread_tests[i]; i++)
 			say("  %s (thread test)\n", thread_tests[i]);
+		for (int i = 0; user_benches[i]; i++)
+			say("  %s (benchmark)\n", user_benches[i]);
 		return;
 	}
 	while ((d = readdir(dir)) && n < 128)
