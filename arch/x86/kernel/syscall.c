@@ -69,7 +69,7 @@ void prepare_exit_to_usermode(struct pt_regs *regs)
 			pr_info("%s[%d]: unusable CS %#x or SS %#x at return to "
 				"user mode\n", t->comm, t->pid, regs->cs & 0xFFFF,
 				regs->ss & 0xFFFF);
-			force_sig_fatal(SIGSEGV);
+			force_sigsegv(SIGSEGV);
 			continue;
 		}
 		break;
