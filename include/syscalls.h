@@ -39,6 +39,7 @@
 #define __NR_kill		37
 #define __NR_dup		41
 #define __NR_pipe		42
+#define __NR_times		43
 #define __NR_brk		45
 #define __NR_getgid		47
 #define __NR_geteuid		49
@@ -51,6 +52,7 @@
 #define __NR_setsid		66
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
+#define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_readlink		85
 #define __NR_munmap		91
@@ -67,6 +69,7 @@
 #define __NR_fchdir		133
 #define __NR__llseek		140
 #define __NR_getdents		141
+#define __NR__newselect		142
 #define __NR_readv		145
 #define __NR_writev		146
 #define __NR_sched_yield	158
@@ -74,6 +77,8 @@
 #define __NR_poll		168
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_pread64		180
+#define __NR_pwrite64		181
 #define __NR_getcwd		183
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
@@ -105,14 +110,19 @@
 #define __NR_fstatat64		300
 #define __NR_readlinkat		305
 #define __NR_faccessat		307
+#define __NR_pselect6		308
+#define __NR_ppoll		309
 #define __NR_set_robust_list	311
 #define __NR_getcpu		318
+#define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
+#define __NR_pselect6_time64	413
+#define __NR_ppoll_time64	414
 #define __NR_futex_time64	422
 #define NR_syscalls		440
 
@@ -211,7 +221,10 @@ long do_syscall(struct pt_regs *regs);
 	X(clock_getres) X(clock_nanosleep) X(tgkill) X(openat)		\
 	X(fstatat64) X(readlinkat) X(faccessat) X(pipe2) X(getcpu)	\
 	X(prlimit64) X(getrandom) X(statx) X(clock_gettime64)		\
-	X(clock_nanosleep_time64) X(futex) X(futex_time64) X(set_robust_list)
+	X(clock_nanosleep_time64) X(futex) X(futex_time64) X(set_robust_list) \
+	X(times) X(getrusage) X(_newselect) X(pread64) X(pwrite64)	\
+	X(pselect6) X(ppoll) X(dup3) X(pselect6_time64) X(ppoll_time64)	\
+	X(poll)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -23,6 +23,7 @@
 #include <spinlock.h>
 #include <percpu.h>
 #include <wait.h>
+#include <cputime.h>
 #include <asm/thread.h>
 
 /* task->state */
@@ -68,6 +69,8 @@ struct task_struct {
 	cpumask_t cpus_allowed;		/* affinity */
 	spinlock_t pi_lock;		/* serialises wake-ups */
 	u64 nvcsw, nivcsw;		/* voluntary / forced switches */
+	struct task_cputime cputime;	/* kernel/sched/cputime.c */
+	struct group_cputime group_cputime;	/* leader: the process's */
 
 	atomic_t usage;			/* references to this struct */
 	void *stack;			/* kernel stack, THREAD_SIZE */
