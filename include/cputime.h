@@ -31,7 +31,8 @@ struct task_struct;
 /* One thread's own time. */
 struct task_cputime {
 	u64 runtime_ns;		/* on a CPU up to the last switch away */
-	u64 exec_start;		/* ktime_get_ns() at the last switch in */
+	u64 exec_start;		/* ktime_get_ns() at the switch in; 0: off */
+	u32 seq;		/* odd while the two above change */
 	u32 utime, stime;	/* ticks in user mode, in the kernel */
 };
 
@@ -68,7 +69,7 @@ struct rusage_k {
 void account_process_tick(bool user);
 /* The scheduler, switching from prev to next (interrupts off). */
 void account_switch(struct task_struct *prev, struct task_struct *next);
-/* A thread's runtime including the slice it is running now. */
+/* A thread's runtime including the slice it is running now, on any CPU. */
 u64 task_runtime_ns(struct task_struct *t);
 /* The calling thread, its process, or the process's reaped children. */
 void cputime_thread(struct task_struct *t, struct cputime_sum *sum);

@@ -21,7 +21,6 @@
 #include <kernel.h>
 #include <string.h>
 #include <errno.h>
-#include <asm/irqflags.h>
 
 #define USEC_PER_SEC	1000000ULL
 
@@ -37,33 +36,56 @@ void account_process_tick(bool user)
 		t->cputime.stime++;
 }
 
-void account_switch(struct task_struct *prev, struct task_struct *next)
+/*
+ * runtime_ns and exec_start change together, only on the task's own CPU,
+ * under a sequence count: a reader on another CPU retries until it saw
+ * both from the same moment. exec_start is 0 while the task is off every
+ * CPU, so a reader adds a running slice exactly when there is one.
+ */
+static void cputime_write_begin(struct task_cputime *c)
 {
-	u64 now = ktime_get_ns();
-
-	if (prev->cputime.exec_start && now > prev->cputime.exec_start)
-		prev->cputime.runtime_ns += now - prev->cputime.exec_start;
-	next->cputime.exec_start = now;
+	WRITE_ONCE(c->seq, c->seq + 1);
+	smp_wmb();
 }
 
-/*
- * The running slice is added for the caller only: another thread's
- * counters may change under us while it runs, so for it the time up to
- * its last switch is what is known.
- */
+static void cputime_write_end(struct task_cputime *c)
+{
+	smp_wmb();
+	WRITE_ONCE(c->seq, c->seq + 1);
+}
+
+void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	struct task_cputime *p = &prev->cputime, *n = &next->cputime;
+	u64 now = ktime_get_ns();
+
+	cputime_write_begin(p);
+	if (p->exec_start && now > p->exec_start)
+		p->runtime_ns += now - p->exec_start;
+	p->exec_start = 0;
+	cputime_write_end(p);
+	cputime_write_begin(n);
+	n->exec_start = now;
+	cputime_write_end(n);
+}
+
 u64 task_runtime_ns(struct task_struct *t)
 {
-	unsigned long flags;
-	u64 rt, now;
+	const struct task_cputime *c = &t->cputime;
+	u64 rt, start, now;
+	u32 seq;
 
-	if (t != current)
-		return READ_ONCE(t->cputime.runtime_ns);
-	local_irq_save(flags);	/* no switch between the two reads */
-	now = ktime_get_ns();
-	rt = t->cputime.runtime_ns;
-	if (now > t->cputime.exec_start)
-		rt += now - t->cputime.exec_start;
-	local_irq_restore(flags);
+	do {
+		seq = READ_ONCE(c->seq);
+		smp_rmb();
+		rt = READ_ONCE(c->runtime_ns);
+		start = READ_ONCE(c->exec_start);
+		now = ktime_get_ns();
+		smp_rmb();
+	} while ((seq & 1) || READ_ONCE(c->seq) != seq);
+	/* Another CPU's clock may be a hair behind the one it started on. */
+	if (start && now > start)
+		rt += now - start;
 	return rt;
 }
 
@@ -155,7 +177,8 @@ void cputime_exit_thread_locked(struct task_struct *t)
 	if (!leader || leader == t)
 		return;
 	g = &leader->group_cputime;
-	g->dead.runtime_ns += t->cputime.runtime_ns;
+	/* t is current: its running slice counts too. */
+	g->dead.runtime_ns += task_runtime_ns(t);
 	g->dead.utime += t->cputime.utime;
 	g->dead.stime += t->cputime.stime;
 	g->dead_nvcsw += t->nvcsw;
