@@ -45,6 +45,7 @@
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_ioctl		54
+#define __NR_setpgid		57
 #define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
@@ -56,11 +57,14 @@
 #define __NR_gettimeofday	78
 #define __NR_readlink		85
 #define __NR_munmap		91
+#define __NR_getpriority	96
+#define __NR_setpriority	97
 #define __NR_stat		106
 #define __NR_lstat		107
 #define __NR_fstat		108
 #define __NR_wait4		114
 #define __NR_sysinfo		116
+#define __NR_fsync		118
 #define __NR_clone		120
 #define __NR_clone		120
 #define __NR_uname		122
@@ -72,8 +76,11 @@
 #define __NR__newselect		142
 #define __NR_readv		145
 #define __NR_writev		146
+#define __NR_getsid		147
+#define __NR_fdatasync		148
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_mremap		163
 #define __NR_poll		168
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
@@ -224,7 +231,8 @@ long do_syscall(struct pt_regs *regs);
 	X(clock_nanosleep_time64) X(futex) X(futex_time64) X(set_robust_list) \
 	X(times) X(getrusage) X(_newselect) X(pread64) X(pwrite64)	\
 	X(pselect6) X(ppoll) X(dup3) X(pselect6_time64) X(ppoll_time64)	\
-	X(poll)
+	X(poll) X(mremap) X(getsid) X(setpgid) X(getpriority)		\
+	X(setpriority) X(fsync) X(fdatasync)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -69,6 +69,7 @@ struct task_struct {
 	cpumask_t cpus_allowed;		/* affinity */
 	spinlock_t pi_lock;		/* serialises wake-ups */
 	u64 nvcsw, nivcsw;		/* voluntary / forced switches */
+	int nice;			/* -20..19; kept, not yet used */
 	struct task_cputime cputime;	/* kernel/sched/cputime.c */
 	struct group_cputime group_cputime;	/* leader: the process's */
 

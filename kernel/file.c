@@ -185,6 +185,32 @@ const struct initramfs_entry *initramfs_file_entry(struct file *f)
 	return file_entry(f);
 }
 
+/*
+ * O_CREAT of a missing name in a directory that exists: on a read-only
+ * file system that is -EROFS, not -ENOENT (mkstemp, fopen "w" see it).
+ */
+static bool creatable(const char *path, unsigned int flags)
+{
+	char parent[PATH_MAX];
+	const struct initramfs_entry *dir;
+	size_t len;
+
+	if (!(flags & O_CREAT))
+		return false;
+	len = strlcpy(parent, path, sizeof(parent));
+	if (!len || len >= sizeof(parent) || parent[len - 1] == '/')
+		return false;
+	while (len && parent[len - 1] != '/')
+		len--;
+	if (!len)
+		return false;
+	parent[len - 1] = '\0';	/* "/name" leaves "", the root */
+	if (!strcmp(parent, "/dev"))
+		return true;
+	dir = initramfs_lookup(parent);
+	return dir && S_ISDIR(dir->mode);
+}
+
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	const struct initramfs_entry *e;
@@ -194,7 +220,7 @@ struct file *filp_open(const char *path, unsigned int flags)
 		return f;
 	e = initramfs_lookup(path);
 	if (!e)
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(creatable(path, flags) ? -EROFS : -ENOENT);
 	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_TRUNC | O_CREAT)))
 		return ERR_PTR(S_ISDIR(e->mode) ? -EISDIR : -EROFS);
 	if ((flags & O_DIRECTORY) && !S_ISDIR(e->mode))
@@ -772,6 +798,32 @@ SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
 	ret = f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
 	fput(f);
 	return ret;
+}
+
+/*
+ * Initramfs files live in memory, so there is nothing to write back: 0,
+ * as Linux's ramfs. Pipes and character devices cannot be synced: -EINVAL.
+ */
+static long do_fsync(int fd)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = initramfs_file_entry(f) ? 0 : -EINVAL;
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE1(fsync, int, fd)
+{
+	return do_fsync(fd);
+}
+
+SYSCALL_DEFINE1(fdatasync, int, fd)
+{
+	return do_fsync(fd);
 }
 
 SYSCALL_DEFINE3(getdents64, int, fd, void __user *, buf, size_t, count)

@@ -141,6 +141,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		cpumask_copy(&p->cpus_allowed, &cpu_online_mask);
 	atomic_set(&p->usage, 2);	/* its own + its reaper's */
 	memcpy(p->comm, cur->comm, sizeof(p->comm));
+	p->nice = cur->nice;
 
 	if (!fn) {
 		memcpy(p->thread.tls_array, cur->thread.tls_array,
