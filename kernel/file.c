@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Open files, descriptor tables and the file system calls: open, close,
- * read, write, pread64, pwrite64, readv, writev, lseek, _llseek, ioctl,
- * dup, dup2, dup3, fcntl64, getdents64, access, and the *at forms openat,
- * faccessat (getcwd and chdir: kernel/fs_struct.c; poll and select:
- * kernel/select.c).
+ * read, write, pread64, pwrite64, readv, writev, preadv, pwritev, lseek,
+ * _llseek, ioctl, dup, dup2, dup3, fcntl64, getdents64, fsync, access,
+ * and the *at forms openat, faccessat (getcwd and chdir:
+ * kernel/fs_struct.c; poll and select: kernel/select.c; the calls that
+ * would modify the read-only name space: kernel/fs_readonly.c).
  *
  * There is one namespace: the device nodes of kernel/devices.c and the
  * initramfs (read-only files and directories). A struct file is reference
@@ -664,8 +665,25 @@ SYSCALL_DEFINE5(pwrite64, int, fd, const char __user *, buf, size_t, count,
 	return do_pwrite(fd, buf, count, offset64(pos_lo, pos_hi));
 }
 
+/* One vector's transfer, at *pos (advanced) or at the file position. */
+static ssize_t iov_step(int fd, const struct iovec *v, bool write,
+			long long *pos)
+{
+	ssize_t n;
+
+	if (!pos)
+		return write ? do_write(fd, v->iov_base, v->iov_len)
+			     : do_read(fd, v->iov_base, v->iov_len);
+	n = write ? do_pwrite(fd, v->iov_base, v->iov_len, *pos)
+		  : do_pread(fd, v->iov_base, v->iov_len, *pos);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+/* readv/writev, and with pos preadv/pwritev. */
 static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
-		      bool write)
+		      bool write, long long *pos)
 {
 	struct iovec *iov;
 	struct file *f;
@@ -695,7 +713,7 @@ static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
 			goto out;
 		}
 	}
-	f = write ? fget(fd) : NULL;
+	f = write && !pos ? fget(fd) : NULL;
 	if (f && f->f_op->writev && (f->f_flags & O_ACCMODE) != O_RDONLY) {
 		done = f->f_op->writev(f, iov, iovcnt);
 		fput(f);
@@ -708,8 +726,7 @@ static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
 
 		if (!iov[i].iov_len)
 			continue;
-		n = write ? do_write(fd, iov[i].iov_base, iov[i].iov_len)
-			  : do_read(fd, iov[i].iov_base, iov[i].iov_len);
+		n = iov_step(fd, &iov[i], write, pos);
 		if (n < 0) {
 			done = done ? done : n;
 			break;
@@ -725,12 +742,32 @@ out:
 
 SYSCALL_DEFINE3(writev, int, fd, const struct iovec __user *, iov, int, cnt)
 {
-	return do_iov(fd, iov, cnt, true);
+	return do_iov(fd, iov, cnt, true, NULL);
 }
 
 SYSCALL_DEFINE3(readv, int, fd, const struct iovec __user *, iov, int, cnt)
 {
-	return do_iov(fd, iov, cnt, false);
+	return do_iov(fd, iov, cnt, false, NULL);
+}
+
+static ssize_t do_piov(int fd, const struct iovec __user *iov, int cnt,
+		       bool write, long long pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	return do_iov(fd, iov, cnt, write, &pos);
+}
+
+SYSCALL_DEFINE5(preadv, int, fd, const struct iovec __user *, iov, int, cnt,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_piov(fd, iov, cnt, false, offset64(pos_lo, pos_hi));
+}
+
+SYSCALL_DEFINE5(pwritev, int, fd, const struct iovec __user *, iov, int, cnt,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_piov(fd, iov, cnt, true, offset64(pos_lo, pos_hi));
 }
 
 static long long do_lseek(int fd, long long off, unsigned int whence)
