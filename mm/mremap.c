@@ -162,6 +162,8 @@ static long do_mremap(struct mm_struct *mm, unsigned long addr,
 	/* A length of 0 duplicates shared mappings only; there are none. */
 	if (!new_len || !old_len)
 		return -EINVAL;
+	if (new_len > USER_STACK_TOP - USER_MIN_ADDR)
+		return -ENOMEM;	/* more than user space holds */
 	spin_lock(&mm->lock);
 	vma = find_vma(mm, addr);
 	if (!vma || vma->vm_start > addr || addr + old_len < addr ||

@@ -123,6 +123,15 @@ static void mremap_errors(void)
 	KT_EXPECT(mremap(p, 2 * PG, 2 * PG, MREMAP_MAYMOVE | MREMAP_FIXED,
 			 p + PG) == MAP_FAILED);
 	KT_EXPECT_EQ(errno, EINVAL);
+	/* Longer than user space: nowhere to put it (the search for room
+	 * must not wrap around and land on the program). */
+	errno = 0;
+	KT_EXPECT(mremap(p, PG, 0xfffff000UL, MREMAP_MAYMOVE) == MAP_FAILED);
+	KT_EXPECT_EQ(errno, ENOMEM);
+	errno = 0;
+	KT_EXPECT(mmap(NULL, 0xfffff000UL, PROT_READ, MAP_PRIVATE |
+		       MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+	KT_EXPECT_EQ(errno, ENOMEM);
 	/* Not one mapping (past its end). */
 	errno = 0;
 	KT_EXPECT(mremap(p, 64 * PG, 128 * PG, MREMAP_MAYMOVE) == MAP_FAILED);
