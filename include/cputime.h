@@ -31,7 +31,7 @@ struct task_struct;
 /* One thread's own time. */
 struct task_cputime {
 	u64 runtime_ns;		/* on a CPU up to the last switch away */
-	u64 exec_start;		/* ktime_get_ns() at the switch in; 0: off */
+	u64 exec_start;		/* ktime at the switch in; 0: off CPU */
 	u32 seq;		/* odd while the two above change */
 	u32 utime, stime;	/* ticks in user mode, in the kernel */
 };

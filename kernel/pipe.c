@@ -35,7 +35,8 @@
 #define PIPE_ORDER	1
 #define PIPE_SIZE	(PAGE_SIZE << PIPE_ORDER)
 #define PIPE_BUF	PAGE_SIZE
-#define BOUNCE_SIZE	PIPE_BUF	/* bytes one read or write step moves */
+/* What one read or write step moves through the bounce buffer. */
+#define BOUNCE_SIZE	PIPE_BUF
 
 struct pipe {
 	spinlock_t lock;

@@ -116,7 +116,7 @@ void cputime_thread(struct task_struct *t, struct cputime_sum *sum)
 	add_thread(sum, t);
 }
 
-/* tasklist_lock held: the leader (live or a zombie), exited and live threads. */
+/* tasklist_lock held: the leader (live or a zombie), exited, live threads. */
 static void process_sum_locked(struct task_struct *t, struct cputime_sum *sum)
 {
 	struct task_struct *leader = process_of(t), *m;

@@ -110,7 +110,8 @@ static void pread_pwrite_devices(void)
 
 	KT_ASSERT(zero >= 0 && null >= 0);
 	memset(buf, 'x', sizeof(buf));
-	KT_EXPECT_EQ(pread(zero, buf, sizeof(buf), 12345), (ssize_t)sizeof(buf));
+	KT_EXPECT_EQ(pread(zero, buf, sizeof(buf), 12345),
+		     (ssize_t)sizeof(buf));
 	KT_EXPECT_EQ(buf[0] | buf[31], 0);
 	KT_EXPECT_EQ(pread(null, buf, sizeof(buf), 7), 0);
 	KT_EXPECT_EQ(pwrite(null, buf, sizeof(buf), 99), (ssize_t)sizeof(buf));

@@ -101,7 +101,8 @@ static void getrusage_matches_times(void)
 	KT_EXPECT_EQ(getrusage(5, &ru), -1);
 	KT_EXPECT_EQ(errno, EINVAL);
 	errno = 0;
-	KT_EXPECT_EQ(getrusage(-2, &ru), -1);	/* RUSAGE_BOTH: kernel only */
+	/* RUSAGE_BOTH (-2) is for the kernel only. */
+	KT_EXPECT_EQ(getrusage(-2, &ru), -1);
 	KT_EXPECT_EQ(errno, EINVAL);
 	errno = 0;
 	KT_EXPECT_EQ(getrusage(RUSAGE_SELF, (void *)0xDEAD0000), -1);
@@ -158,16 +159,22 @@ static void threads_add_to_process(void)
 	struct rusage self, thread;
 	pthread_t t;
 
+	KT_ASSERT_EQ(getrusage(RUSAGE_THREAD, &thread), 0);
 	KT_ASSERT_EQ(pthread_create(&t, NULL, spinner, &used), 0);
 	KT_ASSERT_EQ(pthread_join(t, NULL), 0);
 	KT_EXPECT_GE(used, 100 * 1000000LL);
 	KT_EXPECT_GE(ns_of(CLOCK_PROCESS_CPUTIME_ID) - before, used);
-	/* The main thread slept in join meanwhile. */
-	KT_EXPECT_LT(ns_of(CLOCK_THREAD_CPUTIME_ID) - mine, used);
+	KT_EXPECT_GE(ns_of(CLOCK_THREAD_CPUTIME_ID), mine);
+	/*
+	 * The main thread slept in join meanwhile: the spinner's user time
+	 * is in the process's, not in the main thread's. (Its exact CPU
+	 * time is not compared: under a loaded host a virtual CPU that is
+	 * not running still counts as busy for the task it was running.)
+	 */
 	KT_ASSERT_EQ(getrusage(RUSAGE_SELF, &self), 0);
+	KT_EXPECT_GE(tv_us(self.ru_utime) - tv_us(thread.ru_utime), 10000);
 	KT_ASSERT_EQ(getrusage(RUSAGE_THREAD, &thread), 0);
-	KT_EXPECT_GE(tv_us(self.ru_utime) + tv_us(self.ru_stime),
-		     tv_us(thread.ru_utime) + tv_us(thread.ru_stime));
+	KT_EXPECT_GT(tv_us(self.ru_utime), tv_us(thread.ru_utime));
 }
 
 static void spin_child(void *arg)
@@ -197,7 +204,8 @@ static void children_time_after_wait(void)
 		     tv_us(ru.ru_utime));
 	KT_EXPECT_GE(t1.tms_cutime - t0.tms_cutime, SPIN_TICKS);
 	/* The child's time is not the parent's own. */
-	KT_EXPECT_LT(t1.tms_utime - t0.tms_utime, t1.tms_cutime - t0.tms_cutime);
+	KT_EXPECT_LT(t1.tms_utime - t0.tms_utime,
+		     t1.tms_cutime - t0.tms_cutime);
 }
 
 static const struct ktap_case cases[] = {
