@@ -45,6 +45,7 @@
 struct file;
 struct kstat;
 struct initramfs_entry;
+struct poll_table_struct;
 
 struct iovec {
 	void __user *iov_base;
@@ -54,6 +55,12 @@ struct iovec {
 struct file_operations {
 	ssize_t (*read)(struct file *f, char __user *buf, size_t n);
 	ssize_t (*write)(struct file *f, const char __user *buf, size_t n);
+	/* Optional: at an explicit offset, f_pos untouched (pread64,
+	 * pwrite64); a file without them is a stream there (-ESPIPE). */
+	ssize_t (*pread)(struct file *f, char __user *buf, size_t n,
+			 long long pos);
+	ssize_t (*pwrite)(struct file *f, const char __user *buf, size_t n,
+			  long long pos);
 	/* Optional: write all vectors as one (the console keeps them
 	 * together); the vectors are already checked. */
 	ssize_t (*writev)(struct file *f, const struct iovec *iov, int cnt);
@@ -66,6 +73,8 @@ struct file_operations {
 	void (*release)(struct file *f);
 	/* Fill *st for fstat() and stat() (kernel/stat.c); 0 or -errno. */
 	int (*getattr)(struct file *f, struct kstat *st);
+	/* Optional: register on wait queues, return POLL* bits (poll.h). */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
 struct file {

@@ -60,8 +60,16 @@ struct mm_struct {
 	unsigned long mmap_base;	/* where mmap searches from */
 	unsigned long start_stack;	/* initial user esp */
 	unsigned long nr_pages;		/* user frames mapped */
+	unsigned long hiwater_pages;	/* the most nr_pages ever was */
 	bool oom_victim;		/* killed by the OOM killer (oom.h) */
 };
+
+/* One more user frame mapped; getrusage() reports the peak. */
+static inline void mm_add_page(struct mm_struct *mm)
+{
+	if (++mm->nr_pages > mm->hiwater_pages)
+		mm->hiwater_pages = mm->nr_pages;
+}
 
 static inline cpumask_t *mm_cpumask(struct mm_struct *mm)
 {

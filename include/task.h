@@ -26,6 +26,7 @@
 #include <timer.h>
 #include <signal.h>
 #include <restart_block.h>
+#include <cputime.h>
 #include <asm/thread.h>
 
 /* task->state */
@@ -71,6 +72,9 @@ struct task_struct {
 	cpumask_t cpus_allowed;		/* affinity */
 	spinlock_t pi_lock;		/* serialises wake-ups */
 	u64 nvcsw, nivcsw;		/* voluntary / forced switches */
+	int nice;			/* -20..19; kept, not yet used */
+	struct task_cputime cputime;	/* kernel/sched/cputime.c */
+	struct group_cputime group_cputime;	/* leader: the process's */
 
 	atomic_t usage;			/* references to this struct */
 	void *stack;			/* kernel stack, THREAD_SIZE */

@@ -13,6 +13,7 @@
  * reader also polls the port once per tick in case that is not routed.
  */
 #include <fs.h>
+#include <poll.h>
 #include <stat.h>
 #include <task.h>
 #include <sched.h>
@@ -45,17 +46,40 @@ static ssize_t zero_read(struct file *f, char __user *buf, size_t n)
 	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
 }
 
+/* The position means nothing to these two, so pread/pwrite work (Linux). */
+static ssize_t null_pread(struct file *f, char __user *buf, size_t n,
+			  long long pos)
+{
+	return null_read(f, buf, n);
+}
+
+static ssize_t zero_pread(struct file *f, char __user *buf, size_t n,
+			  long long pos)
+{
+	return zero_read(f, buf, n);
+}
+
+static ssize_t null_pwrite(struct file *f, const char __user *buf, size_t n,
+			   long long pos)
+{
+	return null_write(f, buf, n);
+}
+
 static int device_getattr(struct file *f, struct kstat *st);
 
 static const struct file_operations null_fops = {
 	.read = null_read,
 	.write = null_write,
+	.pread = null_pread,
+	.pwrite = null_pwrite,
 	.getattr = device_getattr,
 };
 
 static const struct file_operations zero_fops = {
 	.read = zero_read,
 	.write = null_write,
+	.pread = zero_pread,
+	.pwrite = null_pwrite,
 	.getattr = device_getattr,
 };
 
@@ -294,6 +318,21 @@ static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
 	return len;
 }
 
+/*
+ * Readable once a whole line (or ^D) is in, as a Linux tty in canonical
+ * mode; console_rx() wakes console_readers then. Output never blocks for
+ * long: always writable.
+ */
+static unsigned int console_poll(struct file *f, poll_table *pt)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(f, &console_readers, pt);
+	if (console_poll_input())
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 #define TCGETS		0x5401
 #define TCSETS		0x5402
 #define TCSETSW		0x5403
@@ -362,6 +401,7 @@ const struct file_operations console_fops = {
 	.writev = console_dev_writev,
 	.ioctl = console_ioctl,
 	.getattr = device_getattr,
+	.poll = console_poll,
 };
 
 /* Linux's numbers (Documentation/admin-guide/devices.txt). */

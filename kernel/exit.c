@@ -95,6 +95,7 @@ void do_exit(int status)
 		t->fs = NULL;
 	}
 	mm_release(t);
+	cputime_exit_mm(t);
 	exit_mm();
 
 	/*
@@ -124,6 +125,7 @@ void do_exit(int status)
 	if (zombies)
 		wake_up_all(&init->wait_chldexit);
 	t->exit_code = status;
+	cputime_exit_thread_locked(t);
 	group_dead = thread_group_exit_locked(t);
 	leader = t->group_leader;
 	parent = t->parent;
@@ -169,16 +171,24 @@ SYSCALL_DEFINE1(exit_group, int, code)
 	do_group_exit(W_EXITED(code));
 }
 
+/* What wait4() reports in its rusage. */
+struct child_usage {
+	struct cputime_sum sum;
+	unsigned long maxrss_pages;
+};
+
 /*
  * Free what is left of a reaped child. Its last switch away may still be
  * in progress on another CPU (it runs with interrupts off from exit to
  * that switch, so this is short): wait for the scheduler's reference to
  * go, so that the stack and struct are free when wait4() returns.
  */
-static void reap_zombie(struct task_struct *zombie)
+static void reap_zombie(struct task_struct *zombie, struct child_usage *ru)
 {
 	while (atomic_read(&zombie->usage) > 1)
 		cpu_relax();
+	/* Its counters are final now: its time becomes the parent's. */
+	cputime_reap(current, zombie, &ru->sum, &ru->maxrss_pages);
 	put_task_struct(zombie);
 }
 
@@ -191,7 +201,8 @@ static bool child_matches(struct task_struct *c, pid_t pid)
  * Reap one zombie child matching pid; returns its pid, 0 (WNOHANG and
  * none yet), or -errno. *status gets the wait status.
  */
-static long do_wait(pid_t pid, int *status, int options)
+static long do_wait(pid_t pid, int *status, int options,
+		    struct child_usage *ru)
 {
 	struct task_struct *t = current, *c, *zombie;
 	DEFINE_WAIT(w);
@@ -220,7 +231,7 @@ static long do_wait(pid_t pid, int *status, int options)
 		if (zombie) {
 			*status = thread_group_wait_status(zombie);
 			ret = zombie->pid;
-			reap_zombie(zombie);
+			reap_zombie(zombie, ru);
 			break;
 		}
 		if (!found) {
@@ -242,31 +253,32 @@ static long do_wait(pid_t pid, int *status, int options)
 }
 
 SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, ustatus, int, options,
-		void __user *, rusage)
+		struct rusage_k __user *, rusage)
 {
+	struct child_usage ru;
 	int status = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
 			__WALL | __WCLONE))
 		return -EINVAL;
-	ret = do_wait(pid, &status, options);
+	ret = do_wait(pid, &status, options, &ru);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;
-	/* No resource accounting: the usage reads as zero. */
-	if (ret > 0 && rusage && clear_user(rusage, 72))
+	if (ret > 0 && rusage && put_rusage(rusage, &ru.sum, ru.maxrss_pages))
 		return -EFAULT;
 	return ret;
 }
 
 SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, ustatus, int, options)
 {
+	struct child_usage ru;
 	int status = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	ret = do_wait(pid, &status, options);
+	ret = do_wait(pid, &status, options, &ru);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;
 	return ret;

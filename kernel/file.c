@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Open files, descriptor tables and the file system calls: open, close,
- * read, write, readv, writev, lseek, _llseek, ioctl, dup, dup2, fcntl64,
- * getdents64, access, and the *at forms openat, faccessat (getcwd and
- * chdir: kernel/fs_struct.c).
+ * read, write, pread64, pwrite64, readv, writev, preadv, pwritev, lseek,
+ * _llseek, ioctl, dup, dup2, dup3, fcntl64, getdents64, fsync, access,
+ * and the *at forms openat, faccessat (getcwd and chdir:
+ * kernel/fs_struct.c; poll and select: kernel/select.c; the calls that
+ * would modify the read-only name space: kernel/fs_readonly.c).
  *
  * There is one namespace: the device nodes of kernel/devices.c and the
  * initramfs (read-only files and directories). A struct file is reference
@@ -61,6 +63,15 @@ static const struct initramfs_entry *file_entry(struct file *f)
 	return f->private_data;
 }
 
+/* Bytes of the file from pos on that a read of n would return. */
+static size_t initramfs_avail(const struct initramfs_entry *e, long long pos,
+			      size_t n)
+{
+	if (pos >= e->size)
+		return 0;
+	return min((unsigned long long)n, (unsigned long long)e->size - pos);
+}
+
 static ssize_t initramfs_read(struct file *f, char __user *buf, size_t n)
 {
 	const struct initramfs_entry *e = file_entry(f);
@@ -69,14 +80,21 @@ static ssize_t initramfs_read(struct file *f, char __user *buf, size_t n)
 
 	spin_lock(&f->f_pos_lock);
 	pos = f->f_pos;
-	if (pos >= e->size) {
-		spin_unlock(&f->f_pos_lock);
-		return 0;
-	}
-	count = min((unsigned long long)n, (unsigned long long)e->size - pos);
+	count = initramfs_avail(e, pos, n);
 	f->f_pos += count;
 	spin_unlock(&f->f_pos_lock);
-	if (copy_to_user(buf, (const char *)e->data + pos, count))
+	if (count && copy_to_user(buf, (const char *)e->data + pos, count))
+		return -EFAULT;
+	return count;
+}
+
+static ssize_t initramfs_pread(struct file *f, char __user *buf, size_t n,
+			       long long pos)
+{
+	const struct initramfs_entry *e = file_entry(f);
+	size_t count = initramfs_avail(e, pos, n);
+
+	if (count && copy_to_user(buf, (const char *)e->data + pos, count))
 		return -EFAULT;
 	return count;
 }
@@ -151,6 +169,7 @@ static long initramfs_getdents64(struct file *f, void __user *buf, size_t n)
 
 static const struct file_operations initramfs_file_fops = {
 	.read = initramfs_read,
+	.pread = initramfs_pread,
 	.size = initramfs_size,
 	.getattr = initramfs_getattr,
 };
@@ -167,6 +186,32 @@ const struct initramfs_entry *initramfs_file_entry(struct file *f)
 	return file_entry(f);
 }
 
+/*
+ * O_CREAT of a missing name in a directory that exists: on a read-only
+ * file system that is -EROFS, not -ENOENT (mkstemp, fopen "w" see it).
+ */
+static bool creatable(const char *path, unsigned int flags)
+{
+	char parent[PATH_MAX];
+	const struct initramfs_entry *dir;
+	size_t len;
+
+	if (!(flags & O_CREAT))
+		return false;
+	len = strlcpy(parent, path, sizeof(parent));
+	if (!len || len >= sizeof(parent) || parent[len - 1] == '/')
+		return false;
+	while (len && parent[len - 1] != '/')
+		len--;
+	if (!len)
+		return false;
+	parent[len - 1] = '\0';	/* "/name" leaves "", the root */
+	if (!strcmp(parent, "/dev"))
+		return true;
+	dir = initramfs_lookup(parent);
+	return dir && S_ISDIR(dir->mode);
+}
+
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	const struct initramfs_entry *e;
@@ -176,7 +221,7 @@ struct file *filp_open(const char *path, unsigned int flags)
 		return f;
 	e = initramfs_lookup(path);
 	if (!e)
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(creatable(path, flags) ? -EROFS : -ENOENT);
 	if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_TRUNC | O_CREAT)))
 		return ERR_PTR(S_ISDIR(e->mode) ? -EISDIR : -EROFS);
 	if ((flags & O_DIRECTORY) && !S_ISDIR(e->mode))
@@ -385,7 +430,8 @@ SYSCALL_DEFINE1(dup, int, oldfd)
 	return fd;
 }
 
-SYSCALL_DEFINE2(dup2, int, oldfd, int, newfd)
+/* Make newfd (closed first if open) refer to oldfd's file. */
+static long do_dup3(int oldfd, int newfd, unsigned int flags)
 {
 	struct files_struct *files = current->files;
 	struct file *f = fget(oldfd), *old;
@@ -396,18 +442,41 @@ SYSCALL_DEFINE2(dup2, int, oldfd, int, newfd)
 		fput(f);
 		return -EBADF;
 	}
-	if (newfd == oldfd) {
-		fput(f);
-		return newfd;
-	}
 	spin_lock(&files->lock);
 	old = files->fd[newfd];
 	files->fd[newfd] = f;
-	files->close_on_exec &= ~(1ULL << newfd);
+	if (flags & O_CLOEXEC)
+		files->close_on_exec |= 1ULL << newfd;
+	else
+		files->close_on_exec &= ~(1ULL << newfd);
 	spin_unlock(&files->lock);
 	if (old)
 		fput(old);
 	return newfd;
+}
+
+SYSCALL_DEFINE2(dup2, int, oldfd, int, newfd)
+{
+	struct file *f;
+
+	if (newfd != oldfd)
+		return do_dup3(oldfd, newfd, 0);
+	/* The same fd: nothing changes, not even close-on-exec. */
+	f = fget(oldfd);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return newfd;
+}
+
+/* dup2 with flags; unlike dup2, the same fd twice is an error. */
+SYSCALL_DEFINE3(dup3, int, oldfd, int, newfd, unsigned int, flags)
+{
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;
+	return do_dup3(oldfd, newfd, flags);
 }
 
 #define F_DUPFD		0
@@ -504,8 +573,117 @@ SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 	return do_write(fd, buf, count);
 }
 
+/*
+ * pread64/pwrite64 need a file that has positions: initramfs files and
+ * the position-free devices (/dev/null, /dev/zero). Pipes and the
+ * console are streams there: -ESPIPE before any other check but the
+ * offset's, as on Linux.
+ */
+static bool file_is_stream(struct file *f)
+{
+	return !f->f_op->pread && !f->f_op->pwrite && !f->f_op->getdents64;
+}
+
+/* Linux's rw_verify_area(): the end of the range must not pass 2^63. */
+static bool bad_offset_range(long long pos, size_t count)
+{
+	return pos < 0 || (long long)((u64)pos + count) < 0;
+}
+
+static ssize_t do_pread(int fd, char __user *buf, size_t count, long long pos)
+{
+	struct file *f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (file_is_stream(f))
+		ret = -ESPIPE;
+	else if ((f->f_flags & O_ACCMODE) == O_WRONLY)
+		ret = -EBADF;
+	else if (f->f_op->getdents64)
+		ret = -EISDIR;
+	else if (!f->f_op->pread)
+		ret = -EINVAL;
+	else if (!access_ok(buf, count))
+		ret = -EFAULT;
+	else if (bad_offset_range(pos, count))
+		ret = -EINVAL;
+	else
+		ret = f->f_op->pread(f, buf, min(count, (size_t)MAX_RW_COUNT),
+				     pos);
+	fput(f);
+	return ret;
+}
+
+static ssize_t do_pwrite(int fd, const char __user *buf, size_t count,
+			 long long pos)
+{
+	struct file *f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (file_is_stream(f))
+		ret = -ESPIPE;
+	else if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+		ret = -EBADF;
+	else if (!f->f_op->pwrite)
+		ret = -EINVAL;
+	else if (!user_range_ok(buf, count, false))
+		ret = -EFAULT;	/* all or nothing, as write() */
+	else if (bad_offset_range(pos, count))
+		ret = -EINVAL;
+	else
+		ret = f->f_op->pwrite(f, buf, min(count, (size_t)MAX_RW_COUNT),
+				      pos);
+	fput(f);
+	return ret;
+}
+
+/* i386 passes the 64-bit offset in two registers, low half first. */
+static long long offset64(unsigned long lo, unsigned long hi)
+{
+	return (long long)((u64)hi << 32 | lo);
+}
+
+SYSCALL_DEFINE5(pread64, int, fd, char __user *, buf, size_t, count,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_pread(fd, buf, count, offset64(pos_lo, pos_hi));
+}
+
+SYSCALL_DEFINE5(pwrite64, int, fd, const char __user *, buf, size_t, count,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_pwrite(fd, buf, count, offset64(pos_lo, pos_hi));
+}
+
+/* One vector's transfer, at *pos (advanced) or at the file position. */
+static ssize_t iov_step(int fd, const struct iovec *v, bool write,
+			long long *pos)
+{
+	ssize_t n;
+
+	if (!pos)
+		return write ? do_write(fd, v->iov_base, v->iov_len)
+			     : do_read(fd, v->iov_base, v->iov_len);
+	n = write ? do_pwrite(fd, v->iov_base, v->iov_len, *pos)
+		  : do_pread(fd, v->iov_base, v->iov_len, *pos);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+/* readv/writev, and with pos preadv/pwritev. */
 static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
-		      bool write)
+		      bool write, long long *pos)
 {
 	struct iovec *iov;
 	struct file *f;
@@ -535,7 +713,7 @@ static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
 			goto out;
 		}
 	}
-	f = write ? fget(fd) : NULL;
+	f = write && !pos ? fget(fd) : NULL;
 	if (f && f->f_op->writev && (f->f_flags & O_ACCMODE) != O_RDONLY) {
 		done = f->f_op->writev(f, iov, iovcnt);
 		fput(f);
@@ -548,8 +726,7 @@ static ssize_t do_iov(int fd, const struct iovec __user *uiov, int iovcnt,
 
 		if (!iov[i].iov_len)
 			continue;
-		n = write ? do_write(fd, iov[i].iov_base, iov[i].iov_len)
-			  : do_read(fd, iov[i].iov_base, iov[i].iov_len);
+		n = iov_step(fd, &iov[i], write, pos);
 		if (n < 0) {
 			done = done ? done : n;
 			break;
@@ -565,12 +742,32 @@ out:
 
 SYSCALL_DEFINE3(writev, int, fd, const struct iovec __user *, iov, int, cnt)
 {
-	return do_iov(fd, iov, cnt, true);
+	return do_iov(fd, iov, cnt, true, NULL);
 }
 
 SYSCALL_DEFINE3(readv, int, fd, const struct iovec __user *, iov, int, cnt)
 {
-	return do_iov(fd, iov, cnt, false);
+	return do_iov(fd, iov, cnt, false, NULL);
+}
+
+static ssize_t do_piov(int fd, const struct iovec __user *iov, int cnt,
+		       bool write, long long pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	return do_iov(fd, iov, cnt, write, &pos);
+}
+
+SYSCALL_DEFINE5(preadv, int, fd, const struct iovec __user *, iov, int, cnt,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_piov(fd, iov, cnt, false, offset64(pos_lo, pos_hi));
+}
+
+SYSCALL_DEFINE5(pwritev, int, fd, const struct iovec __user *, iov, int, cnt,
+		unsigned long, pos_lo, unsigned long, pos_hi)
+{
+	return do_piov(fd, iov, cnt, true, offset64(pos_lo, pos_hi));
 }
 
 static long long do_lseek(int fd, long long off, unsigned int whence)
@@ -638,6 +835,32 @@ SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
 	ret = f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
 	fput(f);
 	return ret;
+}
+
+/*
+ * Initramfs files live in memory, so there is nothing to write back: 0,
+ * as Linux's ramfs. Pipes and character devices cannot be synced: -EINVAL.
+ */
+static long do_fsync(int fd)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = initramfs_file_entry(f) ? 0 : -EINVAL;
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE1(fsync, int, fd)
+{
+	return do_fsync(fd);
+}
+
+SYSCALL_DEFINE1(fdatasync, int, fd)
+{
+	return do_fsync(fd);
 }
 
 SYSCALL_DEFINE3(getdents64, int, fd, void __user *, buf, size_t, count)

@@ -147,6 +147,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 	if (err)
 		goto fail;
 	err = -ENOMEM;
+	p->nice = cur->nice;
 
 	if (!fn) {
 		memcpy(p->thread.tls_array, cur->thread.tls_array,

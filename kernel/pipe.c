@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pipes: a one-page ring buffer between a read end and a write end.
+ * Pipes: a two-page ring buffer between a read end and a write end.
  *
  *   writers --write()--> [ ring of PIPE_SIZE bytes ] --read()--> readers
  *                         head (next write), tail (next read)
+ *
+ * The ring holds two PIPE_BUF records so that "writable" for poll() can
+ * mean what it means on Linux, that a write of PIPE_BUF bytes will not
+ * block, and still be true while some bytes wait to be read.
  *
  * read() blocks while the pipe is empty and a writer exists; it returns 0
  * (EOF) once the last writer has closed. write() blocks while there is no
@@ -19,6 +23,7 @@
  * through a kernel bounce buffer.
  */
 #include <fs.h>
+#include <poll.h>
 #include <stat.h>
 #include <task.h>
 #include <wait.h>
@@ -29,8 +34,11 @@
 #include <string.h>
 #include <errno.h>
 
-#define PIPE_SIZE	PAGE_SIZE
+#define PIPE_ORDER	1
+#define PIPE_SIZE	(PAGE_SIZE << PIPE_ORDER)
 #define PIPE_BUF	PAGE_SIZE
+/* What one read or write step moves through the bounce buffer. */
+#define BOUNCE_SIZE	PIPE_BUF
 
 struct pipe {
 	spinlock_t lock;
@@ -92,7 +100,7 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 
 	if (!n)
 		return 0;
-	bounce = kmalloc(PIPE_SIZE, GFP_KERNEL);
+	bounce = kmalloc(BOUNCE_SIZE, GFP_KERNEL);
 	if (!bounce)
 		return -ENOMEM;
 	for (;;) {
@@ -106,7 +114,8 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t n)
 		 * for them, and an empty read would look like end of file.
 		 */
 		if (pipe_used(p)) {
-			len = min(n, (size_t)pipe_used(p));
+			len = min(min(n, (size_t)pipe_used(p)),
+				  (size_t)BOUNCE_SIZE);
 			first = min(len, (size_t)(PIPE_SIZE - p->tail % PIPE_SIZE));
 			memcpy(bounce, p->buf + p->tail % PIPE_SIZE, first);
 			memcpy(bounce + first, p->buf, len - first);
@@ -177,7 +186,7 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t n)
 
 	if (!n)
 		return 0;
-	bounce = kmalloc(PIPE_SIZE, GFP_KERNEL);
+	bounce = kmalloc(BOUNCE_SIZE, GFP_KERNEL);
 	if (!bounce)
 		return -ENOMEM;
 	err = pipe_writer_lock(p);
@@ -237,7 +246,7 @@ static void pipe_release(struct file *f)
 	}
 	spin_unlock(&p->lock);
 	if (last) {
-		free_page(p->buf);
+		free_pages(p->buf, PIPE_ORDER);
 		kfree(p);
 	}
 }
@@ -253,16 +262,47 @@ static int pipe_getattr(struct file *f, struct kstat *st)
 	return 0;
 }
 
+/*
+ * Readable: bytes wait, or every writer is gone (read() returns 0 at
+ * once; POLLHUP says why). Writable: a PIPE_BUF write fits; no reader
+ * left is POLLERR (write() fails at once). Writers wake rd_wait and
+ * readers wr_wait after every move, and the last close wakes both.
+ */
+static unsigned int pipe_poll(struct file *f, poll_table *pt)
+{
+	struct pipe *p = file_pipe(f);
+	unsigned int mask = 0;
+	bool reader = (f->f_flags & O_ACCMODE) != O_WRONLY;
+
+	poll_wait(f, reader ? &p->rd_wait : &p->wr_wait, pt);
+	spin_lock(&p->lock);
+	if (reader) {
+		if (pipe_used(p))
+			mask |= POLLIN | POLLRDNORM;
+		if (!p->writers)
+			mask |= POLLHUP;
+	} else {
+		if (PIPE_SIZE - pipe_used(p) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			mask |= POLLERR;
+	}
+	spin_unlock(&p->lock);
+	return mask;
+}
+
 static const struct file_operations pipe_read_fops = {
 	.read = pipe_read,
 	.release = pipe_release,
 	.getattr = pipe_getattr,
+	.poll = pipe_poll,
 };
 
 static const struct file_operations pipe_write_fops = {
 	.write = pipe_write,
 	.release = pipe_release,
 	.getattr = pipe_getattr,
+	.poll = pipe_poll,
 };
 
 static atomic_t pipe_ino = ATOMIC_INIT(0);
@@ -280,7 +320,7 @@ static long do_pipe(int __user *ufds, unsigned int flags)
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	p->buf = __get_free_page(GFP_KERNEL);
+	p->buf = __get_free_pages(GFP_KERNEL, PIPE_ORDER);
 	if (!p->buf)
 		goto fail;
 	spin_lock_init(&p->lock, "pipe->lock");
@@ -317,7 +357,7 @@ static long do_pipe(int __user *ufds, unsigned int flags)
 	return 0;
 fail:
 	if (p->buf)
-		free_page(p->buf);
+		free_pages(p->buf, PIPE_ORDER);
 	kfree(p);
 	return err;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System calls about the caller and the system: ids, uname, sysinfo,
- * getcpu, CPU affinity, sched_yield, resource limits, getrandom.
+ * System calls about the caller and the system: ids, process group and
+ * session, priority, uname, sysinfo, getcpu, CPU affinity, sched_yield,
+ * resource limits, getrandom.
  */
 #include <task.h>
 #include <sched.h>
@@ -46,8 +47,11 @@ SYSCALL_DEFINE0(getegid32) { return 0; }
 SYSCALL_DEFINE0(getpgrp) { return current->tgid; }
 SYSCALL_DEFINE0(setsid) { return current->tgid; }
 
-/* Every process leads its own group: the group id is the process id. */
-SYSCALL_DEFINE1(getpgid, pid_t, pid)
+/*
+ * Every process leads its own group and session: both ids are the
+ * process id.
+ */
+static long own_group_of(pid_t pid)
 {
 	struct task_struct *p;
 	pid_t pgid;
@@ -60,6 +64,100 @@ SYSCALL_DEFINE1(getpgid, pid_t, pid)
 	pgid = p->tgid;
 	put_task_struct(p);
 	return pgid;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return own_group_of(pid);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return own_group_of(pid);
+}
+
+/*
+ * Without process groups the only change setpgid() could ask for that
+ * already holds is "pid leads its own group": that succeeds; joining
+ * another group is -EPERM. pid must be the caller or one of its children.
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	bool mine;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!pid)
+		pid = current->tgid;
+	if (!pgid)
+		pgid = pid;
+	p = find_get_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	mine = p->tgid == current->tgid ||
+	       (p->parent && p->parent->tgid == current->tgid);
+	put_task_struct(p);
+	if (!mine)
+		return -ESRCH;
+	return pgid == pid ? 0 : -EPERM;
+}
+
+#define PRIO_PROCESS	0
+#define PRIO_PGRP	1
+#define PRIO_USER	2
+#define MIN_NICE	(-20)
+#define MAX_NICE	19
+
+/*
+ * The task a priority call names: who 0 is the caller; for PRIO_PGRP a
+ * group is one process, for PRIO_USER every task belongs to user 0 (the
+ * caller stands for them). With a reference; NULL: -ESRCH.
+ */
+static struct task_struct *prio_task(int which, int who)
+{
+	if (which == PRIO_USER && who != 0)
+		return NULL;
+	if (!who || which == PRIO_USER) {
+		get_task_struct(current);
+		return current;
+	}
+	return find_get_task_by_pid(who);
+}
+
+/* Linux returns 20 - nice (1..40), so that no result looks like -errno. */
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	struct task_struct *p;
+	long prio;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	p = prio_task(which, who);
+	if (!p)
+		return -ESRCH;
+	prio = 20 - READ_ONCE(p->nice);
+	put_task_struct(p);
+	return prio;
+}
+
+/*
+ * The value is kept, inherited by fork and reported, but the round-robin
+ * scheduler gives every task the same share for now. There is one user,
+ * root, so raising the priority is allowed.
+ */
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	struct task_struct *p;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	p = prio_task(which, who);
+	if (!p)
+		return -ESRCH;
+	WRITE_ONCE(p->nice, min(max(niceval, MIN_NICE), MAX_NICE));
+	put_task_struct(p);
+	return 0;
 }
 
 SYSCALL_DEFINE1(set_tid_address, u32 __user *, tidptr)

@@ -2,11 +2,13 @@
 /*
  * Time system calls. CLOCK_MONOTONIC is ktime_get_ns() (the TSC, counted
  * from boot); CLOCK_REALTIME is the wall-clock time read from the RTC at
- * boot plus the same TSC count. Sleeps use the scheduler's timers (tick
+ * boot plus the same TSC count; the CPU-time clocks read the scheduler's
+ * accounting (include/cputime.h). Sleeps use the scheduler's timers (tick
  * resolution, 1/HZ s); a signal ends them early, and they continue through
  * restart_syscall if no handler ran (Documentation/signals.md).
  */
 #include <task.h>
+#include <cputime.h>
 #include <sched.h>
 #include <time.h>
 #include <uaccess.h>
@@ -54,7 +56,11 @@ int clock_now(int clk, u64 *ns)
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
-	/* No CPU-time accounting: the thread's clock is wall time. */
+	/*
+	 * As sleep clocks the CPU-time clocks run with wall time: a sleep
+	 * on one's own CPU time would otherwise never end in a process
+	 * with one thread. Reading them gives CPU time (clock_read()).
+	 */
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
 		*ns = ktime_get_ns();
@@ -64,11 +70,29 @@ int clock_now(int clk, u64 *ns)
 	}
 }
 
-/* clock_now() as a zero-padded timespec64. */
+/* What clock_gettime() reads: clock_now(), but CPU time for CPU clocks. */
+static int clock_read(int clk, u64 *ns)
+{
+	struct cputime_sum sum;
+
+	switch (clk) {
+	case CLOCK_PROCESS_CPUTIME_ID:
+		cputime_process(current, &sum);
+		*ns = sum.runtime_ns;
+		return 0;
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = task_runtime_ns(current);
+		return 0;
+	default:
+		return clock_now(clk, ns);
+	}
+}
+
+/* clock_read() as a zero-padded timespec64. */
 static int clock_now_ts64(int clk, struct timespec64 *ts)
 {
 	u64 ns;
-	int err = clock_now(clk, &ns);
+	int err = clock_read(clk, &ns);
 
 	if (err)
 		return err;

@@ -59,7 +59,7 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write)
 		__free_page(page);
 		return -ENOMEM;
 	}
-	mm->nr_pages++;
+	mm_add_page(mm);
 	return 0;
 }
 

@@ -79,7 +79,7 @@ static int copy_one_page(struct mm_struct *mm, unsigned long va, pte_t pte)
 		__free_page(page);
 		return -ENOMEM;
 	}
-	mm->nr_pages++;
+	mm_add_page(mm);
 	return 0;
 }
 

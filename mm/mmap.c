@@ -139,6 +139,9 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
 	struct list_head *pos;
 	unsigned long top = mm->mmap_base;
 
+	/* Larger than all user space: the sums below would wrap. */
+	if (len > USER_STACK_TOP - USER_MIN_ADDR)
+		return 0;
 	if (hint && !(hint & ~PAGE_MASK) && hint >= USER_MIN_ADDR &&
 	    hint + len > hint && hint + len <= USER_STACK_TOP &&
 	    !range_in_use(mm, hint, hint + len))

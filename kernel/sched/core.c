@@ -326,6 +326,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 {
 	struct task_struct *last;
 
+	account_switch(prev, next);
 	next->on_cpu = 1;
 	rq->curr = next;
 	if (!next->time_slice)

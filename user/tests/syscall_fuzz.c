@@ -22,8 +22,9 @@
  * anyone but itself (kill/tkill/tgkill become "self, signal 0"), a handler
  * for the signals it can get (SIGALRM from its own timers, SIGPIPE: both
  * are ignored, and rt_sigaction may only read their action), calls that
- * block for ever (futex waits get a 1 ms timeout, sleeps a short time, its
- * pipe is non-blocking and fds 0-2 are /dev/null so reads never wait),
+ * block for ever (futex, poll and select waits get a 1 ms timeout, sleeps
+ * a short time, its pipe is non-blocking and fds 0-2 are /dev/null so
+ * reads never wait),
  * and memory calls (munmap, mprotect, madvise, mmap MAP_FIXED, mremap)
  * whose range covers its own code, data, stack or buffers: those are
  * pointed at a scratch area instead; pointers the fuzz makes up (also
@@ -163,6 +164,20 @@ static const int implemented[] = {
 	SYS_execve, SYS_restart_syscall, SYS_alarm, SYS_pause, SYS_sigaction,
 	SYS_setitimer, SYS_getitimer, SYS_sigreturn, SYS_sigprocmask,
 	SYS_rt_sigreturn, SYS_rt_sigpending, SYS_rt_sigsuspend, SYS_sigaltstack,
+	/* Found missing by booting unseen programs. */
+	SYS_times, SYS_getrusage, SYS_pread64, SYS_pwrite64, SYS_dup3,
+	SYS_mremap, SYS_getsid, SYS_setpgid, SYS_getpriority, SYS_fsync,
+	SYS_fdatasync, SYS_preadv, SYS_pwritev, SYS_mkdir, SYS_mkdirat,
+	SYS_mknod, SYS_mknodat, SYS_symlink, SYS_symlinkat, SYS_link,
+	SYS_linkat, SYS_unlink, SYS_unlinkat, SYS_rmdir, SYS_rename,
+	SYS_renameat, SYS_renameat2, SYS_chmod, SYS_fchmod, SYS_fchmodat,
+	SYS_chown, SYS_lchown, SYS_fchown, SYS_chown32, SYS_lchown32,
+	SYS_fchown32, SYS_fchownat, SYS_utime, SYS_utimes, SYS_futimesat,
+	SYS_utimensat, SYS_utimensat_time64, SYS_truncate, SYS_truncate64,
+	SYS_ftruncate, SYS_ftruncate64, SYS_statfs, SYS_fstatfs,
+	SYS_statfs64, SYS_fstatfs64, SYS_sync, SYS_syncfs, SYS_fadvise64,
+	SYS_fadvise64_64, SYS_poll, SYS__newselect, SYS_ppoll, SYS_pselect6,
+	SYS_ppoll_time64, SYS_pselect6_time64,
 };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -185,14 +200,12 @@ static bool excluded(long nr)
 	switch (nr) {
 	case SYS_exit: case SYS_exit_group: case SYS_fork: case SYS_vfork:
 	case SYS_clone: case SYS_reboot: case SYS_pause:
-	case SYS_sigsuspend: case SYS_rt_sigsuspend: case SYS_poll:
-	case SYS_select: case SYS__newselect: case SYS_ppoll:
-	case SYS_pselect6: case SYS_epoll_wait: case SYS_epoll_pwait:
+	case SYS_sigsuspend: case SYS_rt_sigsuspend:
+	case SYS_select: case SYS_epoll_wait: case SYS_epoll_pwait:
 	case SYS_rt_sigtimedwait: case SYS_rt_sigqueueinfo:
 	case SYS_rt_tgsigqueueinfo: case SYS_ipc: case SYS_socketcall:
 	case SYS_ptrace: case SYS_execveat: case SYS_clone3: case SYS_kexec_load:
 	case SYS_vm86: case SYS_vm86old: case SYS_iopl: case SYS_ioperm:
-	case SYS_ppoll_time64: case SYS_pselect6_time64:
 	case SYS_rt_sigtimedwait_time64: case SYS_pidfd_send_signal:
 	case SYS_setpriority: case SYS_sched_setscheduler:
 	case SYS_sched_setparam: case SYS_msgrcv:
@@ -427,6 +440,7 @@ static bool tame(struct call *c)
 	static const struct { int32_t s, ns; } short32 = { 0, 1000000 };
 	static const struct { int64_t s; int32_t ns, pad; } short64 =
 		{ 0, 1000000, 0 };
+	static const struct { int32_t s, us; } short_tv = { 0, 1000 };
 	unsigned long *a = c->a;
 
 	/* Executables exec refuses (user/mkbadelf.py): argv, envp stay nasty. */
@@ -458,8 +472,16 @@ static bool tame(struct call *c)
 	case SYS_tgkill:
 		a[2] = 0;
 		break;
+	case SYS_mremap:
+		/* MREMAP_FIXED replaces whatever is at new_addr too. */
+		if ((a[3] & 2) && hurts_worker(a[4], a[2]))
+			a[4] = (unsigned long)area.scratch;
+		if ((a[3] & 2) && hurts_worker(a[4], a[2]))
+			a[3] &= ~2UL;
+		/* The old range as munmap's. */
+		__attribute__((fallthrough));
 	case SYS_munmap: case SYS_mprotect: case SYS_madvise:
-	case SYS_mremap: case SYS_remap_file_pages: case SYS_mlock:
+	case SYS_remap_file_pages: case SYS_mlock:
 	case SYS_munlock: case SYS_msync:
 		if (hurts_worker(a[0], a[1]))
 			a[0] = (unsigned long)area.scratch;
@@ -479,6 +501,19 @@ static bool tame(struct call *c)
 		if ((a[3] & MAP_FIXED_ANY) && hurts_worker(a[0], a[1]))
 			c->nr = SYS_getpid;
 		return c->nr == SYS_getpid;
+	/* Waits for files: at most 1 ms (the time left is written back). */
+	case SYS_poll:
+		a[2] = 1;
+		break;
+	case SYS_ppoll: case SYS_pselect6:
+		a[c->nr == SYS_ppoll ? 2 : 4] = (unsigned long)&short32;
+		break;
+	case SYS_ppoll_time64: case SYS_pselect6_time64:
+		a[c->nr == SYS_ppoll_time64 ? 2 : 4] = (unsigned long)&short64;
+		break;
+	case SYS__newselect:
+		a[4] = (unsigned long)&short_tv;
+		break;
 	case SYS_getrandom:
 		/* 32 MiB, 64 bytes per copy, takes seconds under TCG. */
 		if (a[1] > (1UL << 20))
@@ -545,7 +580,7 @@ static struct worker_report rep;
 static bool result_ok(long nr, long ret)
 {
 	/* Addresses may be above 2 GiB: only the top 4095 values are errors. */
-	if (nr == SYS_mmap2 || nr == SYS_brk)
+	if (nr == SYS_mmap2 || nr == SYS_brk || nr == SYS_mremap)
 		return true;
 	if (ret < -4095)
 		return false;

@@ -17,6 +17,7 @@
 #include <kernel.h>
 #include <percpu.h>
 #include <sched.h>
+#include <cputime.h>
 #include <pit.h>
 #include <smp.h>
 #include <time.h>
@@ -41,6 +42,7 @@ static void lapic_timer_interrupt(struct pt_regs *regs)
 	/* Acknowledge first: scheduler_tick() may switch tasks. */
 	apic_eoi();
 	this_cpu_inc(timer_ticks);
+	account_process_tick(user_mode(regs));
 	scheduler_tick();
 }
 
