@@ -217,6 +217,7 @@ static bool run_test(const char *name, int nr, long timeout_s)
 {
 	char *argv[] = { NULL, NULL };
 	char path[256], why[64];
+	long long t0 = now_ms();
 	bool timed_out;
 	int status;
 	pid_t pid;
@@ -226,6 +227,8 @@ static bool run_test(const char *name, int nr, long timeout_s)
 	argv[0] = path;
 	pid = start_program(name, argv);
 	status = pid < 0 ? -1 : wait_program(pid, timeout_s, &timed_out);
+	/* Where a slow configuration spends its time (never judged). */
+	say("# init: %s ran %lld ms\n", name, now_ms() - t0);
 	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		say("ok %d %s\n", nr, name);
 		return true;
