@@ -41,6 +41,19 @@ static struct task_struct *itimer_owner(void)
 	return current->group_leader ?: current;
 }
 
+/*
+ * The next expiry of an interval timer. Expiries already in the past are
+ * skipped, not replayed: SIGALRM is not queued anyway, and replaying a
+ * 1 us interval would run ten thousand callbacks per tick, a livelock
+ * any process could cause with setitimer().
+ */
+static u64 next_expiry(u64 expires, u64 incr)
+{
+	u64 now = ktime_get_ns(), next = expires + incr;
+
+	return next > now ? next : now + incr;
+}
+
 static void it_real_fn(struct timer_list *timer)
 {
 	struct task_struct *leader = container_of(timer, struct task_struct,
@@ -51,7 +64,8 @@ static void it_real_fn(struct timer_list *timer)
 	spin_lock_irqsave(&leader->itimer_lock, flags);
 	if (!leader->itimer_dead && leader->it_real_incr &&
 	    !timer_pending(timer))
-		add_timer(timer, timer->expires + leader->it_real_incr);
+		add_timer(timer, next_expiry(timer->expires,
+					     leader->it_real_incr));
 	spin_unlock_irqrestore(&leader->itimer_lock, flags);
 	send_sig_info(leader, SIGALRM, &info, true);
 }

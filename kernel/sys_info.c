@@ -83,7 +83,8 @@ SYSCALL_DEFINE1(getsid, pid_t, pid)
  */
 SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 {
-	struct task_struct *p;
+	struct task_struct *p, *parent;
+	unsigned long flags;
 	bool mine;
 
 	if (pgid < 0)
@@ -95,8 +96,12 @@ SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 	p = find_get_task_by_pid(pid);
 	if (!p)
 		return -ESRCH;
+	/* ->parent changes (reparenting, reaping) under tasklist_lock. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	parent = p->parent;
 	mine = p->tgid == current->tgid ||
-	       (p->parent && p->parent->tgid == current->tgid);
+	       (parent && parent->tgid == current->tgid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_task_struct(p);
 	if (!mine)
 		return -ESRCH;

@@ -151,7 +151,14 @@ static void fill_sigcontext(struct sigcontext_32 *sc,
 			    const struct pt_regs *regs, unsigned long fpstate,
 			    sigset_t mask, const struct ksignal *ksig)
 {
-	bool pf = regs->vector == X86_TRAP_PF;
+	/*
+	 * cr2 is the fault address only for the signal the fault raised
+	 * (si_code > 0: sent by the kernel); another signal delivered on
+	 * the way out of a handled fault carries a pid in fields[0].
+	 */
+	bool pf = regs->vector == X86_TRAP_PF &&
+		  (ksig->sig == SIGSEGV || ksig->sig == SIGBUS) &&
+		  ksig->info.code > 0;
 
 	*sc = (struct sigcontext_32){
 		.gs = regs->gs, .fs = regs->fs, .es = regs->es, .ds = regs->ds,
