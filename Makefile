@@ -113,6 +113,7 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
+	@$(PYTHON) -m unittest discover -s scripts -p 'test_*.py'
 	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --accel $(ACCEL) $(TEST_ARGS)
 
 soak: deps

@@ -355,6 +355,8 @@ def evaluate(text, status=None, timed_out=False, kind='ktap'):
         report.errors.append('kernel crashed: %s' % panic)
     if timed_out:
         report.errors.append('timed out (hang?): QEMU killed')
+    elif panic:
+        pass    # the harness may have killed QEMU after the panic report
     elif status is not None and status != QEMU_STATUS_PASS:
         if status == QEMU_STATUS_FAIL:
             if report.ok:
@@ -390,22 +392,61 @@ _live = set()
 _live_lock = threading.Lock()
 
 
+PANIC_START = b'Kernel panic on CPU'
+PANIC_END = b'---[ end Kernel panic'
+# After the first panic line, how long the kernel gets to finish its report
+# (other CPUs' registers) before QEMU is killed. A kernel in test mode exits
+# QEMU itself; one booted for user-space tests halts, and without this the
+# harness would wait out the whole hang guard.
+PANIC_GRACE = 10.0
+
+
+def _panic_seen(log, offset):
+    """(new offset, panic started, panic report ended) from the log so far."""
+    try:
+        with open(log, 'rb') as f:
+            f.seek(max(0, offset - len(PANIC_END)))
+            chunk = f.read()
+    except OSError:
+        return offset, False, False
+    return (offset + len(chunk), PANIC_START in chunk, PANIC_END in chunk)
+
+
 def boot(cfg, kernel, log, accel):
     """Run QEMU for one configuration: (exit status, timed out, seconds)."""
     cmd = qemu_command(cfg, kernel, log, accel)
     start = time.monotonic()
+    deadline = start + cfg.get('timeout', KTEST_TIMEOUT)
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     with _live_lock:
         _live.add(proc)
     timed_out = False
+    offset, panic_at = 0, None
+    err = b''
     try:
-        _, err = proc.communicate(timeout=cfg.get('timeout', KTEST_TIMEOUT))
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-        timed_out = True
+        while True:
+            try:
+                _, err = proc.communicate(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            now = time.monotonic()
+            offset, started, ended = _panic_seen(log, offset)
+            if started and panic_at is None:
+                panic_at = now
+            if ended or (panic_at is not None and
+                         now - panic_at > PANIC_GRACE):
+                time.sleep(0.5)     # let the last lines reach the log
+                proc.kill()
+                _, err = proc.communicate()
+                break
+            if now > deadline:
+                proc.kill()
+                _, err = proc.communicate()
+                timed_out = True
+                break
     finally:
         with _live_lock:
             _live.discard(proc)

@@ -188,5 +188,36 @@ class FailingLogs(unittest.TestCase):
         self.assertEqual(r.failures[0][0], 'beta')
 
 
+class Boot(unittest.TestCase):
+    """boot() with a stand-in for QEMU that writes the serial log itself."""
+
+    def fake_boot(self, script, timeout):
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            log = os.path.join(d, 'serial.log')
+            real = ktest.qemu_command
+            ktest.qemu_command = lambda cfg, k, lg, a: ['sh', '-c', script, 'sh', lg]
+            try:
+                status, timed_out, _ = ktest.boot({'timeout': timeout}, None,
+                                                  log, 'tcg')
+            finally:
+                ktest.qemu_command = real
+            with open(log) as f:
+                return status, timed_out, f.read()
+
+    def test_halted_after_panic_is_killed_not_timed_out(self):
+        status, timed_out, text = self.fake_boot(
+            'printf "Kernel panic on CPU 1: x\\n---[ end Kernel panic: x ]---\\n"'
+            ' > "$1"; exec sleep 600', timeout=300)
+        self.assertFalse(timed_out)
+        r = ktest.evaluate(text, status, timed_out)
+        self.assertEqual(r.errors, ['no KTAP output (no "KTAP version 1" line)',
+                                    'kernel crashed: Kernel panic on CPU 1: x'])
+
+    def test_hang_times_out(self):
+        status, timed_out, _ = self.fake_boot(': > "$1"; exec sleep 600', timeout=1)
+        self.assertTrue(timed_out)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -1013,12 +1013,13 @@ static void fuzz_leaves_kernel_alive_and_exact(void)
 }
 
 /*
- * A TLS descriptor made unusable (not present, or execute-only code)
- * while %gs still selects it: the kernel's return to user mode reloads
- * %gs and must not take the fault itself. The child may die (SIGSEGV
- * when it next uses %gs) or go on with a null %gs; the kernel lives.
+ * The TLS descriptor %gs selects is cleared (the two forms Linux accepts:
+ * "empty", or all zero) while %gs still holds it: the kernel's return to
+ * user mode reloads %gs and must not take the fault itself. The child may
+ * die (SIGSEGV when it next uses %gs) or go on with a null %gs; the
+ * kernel lives.
  */
-static void break_own_tls(void *arg)
+static void clear_own_tls(void *arg)
 {
 	struct {
 		unsigned int entry, base, limit, flags;
@@ -1027,35 +1028,32 @@ static void break_own_tls(void *arg)
 
 	__asm__ volatile("mov %%gs, %0" : "=r"(gs));
 	u.entry = gs >> 3;
-	u.limit = 0xfffff;
-	/* seg_32bit, then either seg_not_present or contents = code,
-	 * read_exec_only (bits: 0 seg_32bit, 1-2 contents, 3 read_exec_only,
-	 * 4 limit_in_pages, 5 seg_not_present, 6 useable) */
-	u.flags = arg ? (1 | 1 << 5) : (1 | 2 << 1 | 1 << 3);
+	/* bits: 0 seg_32bit, 1-2 contents, 3 read_exec_only,
+	 * 4 limit_in_pages, 5 seg_not_present, 6 useable */
+	u.flags = arg ? (1 << 3 | 1 << 5) : 0;
 	if (raw3(SYS_set_thread_area, (long)&u, 0, 0))
 		_exit(3);	/* refused: nothing was tested */
 	raw3(SYS_getpid, 0, 0, 0);
 	_exit(0);
 }
 
-static void unusable_tls_descriptor_kills_at_most_the_caller(void)
+static void cleared_tls_descriptor_kills_at_most_the_caller(void)
 {
 	char why[64];
 
 	for (int i = 0; i < 2; i++) {
-		int status = child_status(break_own_tls, (void *)(long)i);
+		int status = child_status(clear_own_tls, (void *)(long)i);
 
 		KT_EXPECT(status != -1);
 		KT_EXPECT(!WIFEXITED(status) || WEXITSTATUS(status) != 3);
-		ktap_diag("%s descriptor: child %s",
-			  i ? "not-present" : "execute-only",
+		ktap_diag("%s descriptor: child %s", i ? "empty" : "all-zero",
 			  describe_status(status, why, sizeof(why)));
 	}
 	KT_EXPECT_EQ(raw3(SYS_getpid, 0, 0, 0), getpid());
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(unusable_tls_descriptor_kills_at_most_the_caller),
+	KTAP_CASE(cleared_tls_descriptor_kills_at_most_the_caller),
 	KTAP_CASE(fuzz_leaves_kernel_alive_and_exact),
 	{ 0 }
 };

@@ -45,6 +45,14 @@ interrupt_common:
 	mov es, ax
 	mov ax, __KERNEL_PERCPU
 	mov fs, ax
+	; The kernel does not use gs, but must not keep the user's selector in
+	; it either: if the TLS descriptor behind that selector changes while
+	; the kernel runs (set_thread_area, exec, or this task's TLS reloaded
+	; after a preemption), the "pop gs" of a nested interrupt's return
+	; would fault in the kernel. The user's value is safe in pt_regs and
+	; is checked against the task's descriptors before the iret to user.
+	xor eax, eax
+	mov gs, ax
 	cld
 	push esp			; struct pt_regs *
 	call x86_handle_interrupt

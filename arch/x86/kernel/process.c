@@ -31,25 +31,12 @@ static void load_tls(struct task_struct *t)
 		gdt_set_tls(GDT_ENTRY_TLS_MIN + i, &t->thread.tls_array[i]);
 }
 
-/*
- * The kernel does not use %gs, so on kernel entry it keeps the user's
- * selector. Once the descriptor behind it changes (another task's TLS is
- * loaded, or this task's is cleared), reloading that stale selector, as
- * every interrupt return does, could fault in the kernel. Null it: the
- * user's value is safe in its struct pt_regs.
- */
-static inline void load_gs_null(void)
-{
-	__asm__ __volatile__("movw %w0, %%gs" : : "r"(0) : "memory");
-}
-
 /* Called by the scheduler with interrupts off and the rq lock held. */
 struct task_struct *switch_to(struct task_struct *prev,
 			      struct task_struct *next)
 {
 	if (next->thread.sp0)
 		tss_set_kernel_stack(next->thread.sp0);
-	load_gs_null();
 	if (next->mm)
 		load_tls(next);
 	switch_fpu(prev, next);
@@ -58,57 +45,53 @@ struct task_struct *switch_to(struct task_struct *prev,
 }
 
 /*
+ * The TLS descriptor a user selector names, or NULL if the selector is
+ * not a TLS one. set_thread_area() only ever puts present 32-bit DPL 3
+ * data segments there, or clears the entry.
+ */
+static const struct desc_struct *user_tls_desc(struct task_struct *t, u32 sel)
+{
+	unsigned int idx = (sel & 0xFFFF) >> 3;
+
+	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return NULL;
+	return &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
+}
+
+static bool tls_desc_present(const struct desc_struct *d)
+{
+	return d && (d->access & 0x80);
+}
+
+/*
  * Data segment selectors a task returns to user mode with must still be
- * loadable: set_thread_area() or exec may have emptied the TLS descriptor
+ * loadable: set_thread_area() or exec may have cleared the TLS descriptor
  * a saved selector names, and the iret path would then fault in the
  * kernel. Such a selector becomes the null selector, as on Linux.
  */
 static u32 sanitize_selector(struct task_struct *t, u32 sel)
 {
-	unsigned int idx = (sel & 0xFFFF) >> 3;
-	const struct desc_struct *d;
-
+	sel &= 0xFFFF;		/* the CPU may leave the pushed high half as it was */
 	if (sel == 0 || sel == __USER_DS || sel == __USER_CS)
 		return sel;
-	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
-		return 0;	/* not a user data selector at all */
-	d = &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
-	if (!(d->access & 0x80))
-		return 0;		/* not present */
-	if ((d->access & 0x08) && !(d->access & 0x02))
-		return 0;		/* execute-only code: not loadable */
-	return sel;
+	return tls_desc_present(user_tls_desc(t, sel)) ? sel : 0;
 }
 
 /*
- * Can iret load `sel` as the user's CS (code, with eip inside its limit)
- * or SS (writable data)? The task may have loaded one of its TLS
- * descriptors into CS (far jump) or SS (mov %ss), then changed that
- * descriptor with set_thread_area(), or a clone child may have been given
- * another one: iret would then fault in the kernel.
+ * Can iret load the user's CS and SS? CS can only be the user code
+ * segment (no TLS entry holds code). SS may be a TLS data segment the
+ * task loaded with mov %ss and has since cleared, or made read-only, with
+ * set_thread_area(): iret would then fault in the kernel.
  */
-static bool iret_segment_ok(struct task_struct *t, u32 sel, bool code,
-			    unsigned long eip)
+static bool iret_segments_ok(struct task_struct *t, u32 cs, u32 ss)
 {
-	unsigned int idx = (sel & 0xFFFF) >> 3;
-	const struct desc_struct *d;
-	unsigned long limit;
+	const struct desc_struct *d = user_tls_desc(t, ss);
 
-	if (sel == (code ? __USER_CS : __USER_DS))
-		return true;
-	if ((sel & 7) != 3 || idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+	if (cs != __USER_CS)
 		return false;
-	d = &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
-	if ((d->access & 0xF0) != 0xF0)
-		return false;		/* not present, DPL 3, code/data */
-	if (!code)
-		return !(d->access & 0x08) && (d->access & 0x02);
-	if ((d->access & 0x0C) != 0x08)
-		return false;		/* not non-conforming code */
-	limit = d->limit0 | (unsigned long)(d->limit1_flags & 0x0F) << 16;
-	if (d->limit1_flags & 0x80)
-		limit = limit << 12 | 0xFFF;
-	return eip <= limit;
+	if (ss == __USER_DS)
+		return true;
+	return tls_desc_present(d) && (d->access & 0x02);	/* writable */
 }
 
 /* False if the task cannot return to user mode: CS or SS is unusable. */
@@ -120,8 +103,7 @@ bool fixup_user_segments(struct pt_regs *regs)
 	regs->es = sanitize_selector(t, regs->es) ?: __USER_DS;
 	regs->fs = sanitize_selector(t, regs->fs);
 	regs->gs = sanitize_selector(t, regs->gs);
-	return iret_segment_ok(t, regs->cs, true, regs->eip) &&
-	       iret_segment_ok(t, regs->ss, false, 0);
+	return iret_segments_ok(t, regs->cs & 0xFFFF, regs->ss & 0xFFFF);
 }
 
 /*
@@ -172,18 +154,25 @@ void flush_thread(struct task_struct *t)
 	fpu_flush_thread();
 	memset(t->thread.tls_array, 0, sizeof(t->thread.tls_array));
 	local_irq_disable();
-	load_gs_null();
 	load_tls(t);
 	local_irq_enable();
 }
 
-/* The caller's TLS descriptor `idx` changed (set_thread_area). */
-void tls_changed(struct task_struct *t, int idx)
+/*
+ * set_thread_area(): TLS descriptor `idx` of t (current, or a child being
+ * cloned) becomes *d. For current, the task's copy and this CPU's GDT
+ * change together, with interrupts off so no preemption sees one without
+ * the other.
+ */
+void set_tls_desc(struct task_struct *t, int idx, const struct desc_struct *d)
 {
-	local_irq_disable();
-	load_gs_null();
-	gdt_set_tls(idx, &t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN]);
-	local_irq_enable();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] = *d;
+	if (t == current)
+		gdt_set_tls(idx, d);
+	local_irq_restore(flags);
 }
 
 /* AT_HWCAP: the CPUID leaf 1 EDX feature bits, as Linux i386 passes. */

@@ -41,10 +41,36 @@ static bool user_desc_empty(const struct user_desc *u)
 	       u->seg_not_present && !u->useable;
 }
 
+/* All zero but the entry number: old programs' way of saying "clear". */
+static bool user_desc_zero(const struct user_desc *u)
+{
+	return !u->base_addr && !u->limit && !u->contents &&
+	       !u->read_exec_only && !u->seg_32bit && !u->limit_in_pages &&
+	       !u->seg_not_present && !u->useable;
+}
+
+static bool user_desc_clears(const struct user_desc *u)
+{
+	return user_desc_empty(u) || user_desc_zero(u);
+}
+
+/*
+ * The descriptors Linux accepts in the TLS array: present 32-bit data
+ * segments (or a request to clear the entry). Code, 16-bit and
+ * not-present segments have no use there and only give the iret path
+ * more ways to fault.
+ */
+static bool user_desc_ok(const struct user_desc *u)
+{
+	if (user_desc_clears(u))
+		return true;
+	return u->seg_32bit && u->contents <= 1 && !u->seg_not_present;
+}
+
 static void fill_desc(struct desc_struct *d, const struct user_desc *u)
 {
 	memset(d, 0, sizeof(*d));
-	if (user_desc_empty(u))
+	if (user_desc_clears(u))
 		return;
 	d->limit0 = u->limit & 0xFFFF;
 	d->limit1_flags = (u->limit >> 16) & 0x0F;
@@ -59,13 +85,12 @@ static void fill_desc(struct desc_struct *d, const struct user_desc *u)
 			   (u->useable ? 0x10 : 0);
 }
 
-void tls_changed(struct task_struct *t, int idx);
-
 /* Install u for task t (current, or a child being cloned). */
 int do_set_thread_area(struct task_struct *t, struct user_desc __user *uptr,
 		       bool write_back)
 {
 	struct user_desc u;
+	struct desc_struct d;
 	int idx;
 
 	if (copy_from_user(&u, uptr, sizeof(u)))
@@ -84,12 +109,10 @@ int do_set_thread_area(struct task_struct *t, struct user_desc __user *uptr,
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
-	/* As Linux: no conforming code segments. */
-	if (u.contents == 3 && !user_desc_empty(&u))
+	if (!user_desc_ok(&u))
 		return -EINVAL;
-	fill_desc(&t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &u);
-	if (t == current)
-		tls_changed(t, idx);
+	fill_desc(&d, &u);
+	set_tls_desc(t, idx, &d);
 	return 0;
 }
 

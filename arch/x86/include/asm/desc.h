@@ -33,6 +33,11 @@ void tss_set_kernel_stack(unsigned long esp0);
 void gdt_set_tls(int entry, const struct desc_struct *d);
 struct desc_struct *cpu_gdt(int cpu);
 
+struct task_struct;
+/* Set TLS descriptor `entry` of t, and of this CPU's GDT if t is current. */
+void set_tls_desc(struct task_struct *t, int entry,
+		  const struct desc_struct *d);
+
 void idt_init(void);
 void idt_load(void);
 
