@@ -6,12 +6,18 @@
  * byte is handed to the handler the console input layer installs with
  * serial_set_rx_handler(), or dropped (and counted) while none is.
  *
+ * `serial_irq=off` leaves the interrupt unrouted (to debug input on a
+ * machine whose routing misbehaves); console input is then polled.
+ *
  * The UART names its reason for interrupting in IIR; the handler serves
  * reasons until IIR says none is left, since an edge-triggered ISA line
  * would not interrupt again while one is still pending.
  */
 #include <console.h>
+#include <cmdline.h>
 #include <irq.h>
+#include <errno.h>
+#include <string.h>
 #include <kernel.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
@@ -33,6 +39,8 @@
 #define IIR_TIMEOUT	0x0C	/* data waiting below the FIFO level */
 
 static void (*rx_handler)(char c);
+static bool rx_irq_routed;
+static bool rx_irq_disabled;
 static unsigned long rx_dropped;
 static volatile unsigned long tx_empty_irqs;
 
@@ -77,11 +85,25 @@ static void com1_interrupt(unsigned int irq, void *dev_id)
 	}
 }
 
+static int serial_irq_setup(const char *val)
+{
+	if (strcmp(val, "off"))
+		return -1;
+	rx_irq_disabled = true;
+	return 0;
+}
+__setup("serial_irq", serial_irq_setup);
+
 int serial_irq_init(void)
 {
-	int ret = request_irq(COM1_IRQ, com1_interrupt, "COM1", NULL);
 	unsigned long flags;
+	int ret;
 
+	if (rx_irq_disabled) {
+		pr_info("serial: serial_irq=off: input is polled only\n");
+		return -ENODEV;
+	}
+	ret = request_irq(COM1_IRQ, com1_interrupt, "COM1", NULL);
 	if (ret) {
 		pr_warn("serial: cannot route COM1's IRQ %d (%d); input is "
 			"polled only\n", COM1_IRQ, ret);
@@ -93,7 +115,13 @@ int serial_irq_init(void)
 	local_irq_save(flags);
 	drain_rx();
 	local_irq_restore(flags);
+	WRITE_ONCE(rx_irq_routed, true);
 	return 0;
+}
+
+bool serial_rx_irq_routed(void)
+{
+	return READ_ONCE(rx_irq_routed);
 }
 
 void serial_set_rx_handler(void (*fn)(char c))

@@ -18,6 +18,8 @@ void serial_enable_rx_interrupt(void);
  * while none is set. 0 or a negative errno.
  */
 int serial_irq_init(void);
+/* Does the receive interrupt deliver input (else someone must poll)? */
+bool serial_rx_irq_routed(void);
 void serial_set_rx_handler(void (*fn)(char c));
 /* For tests: make the UART raise one transmitter-empty interrupt, and
  * count how many it has raised. */

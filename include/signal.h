@@ -166,6 +166,8 @@ void signal_setup_done(bool failed, struct ksignal *ksig);
 sigset_t sigmask_to_save(void);
 /* No handler ran: put back the mask sigsuspend replaced. */
 void restore_saved_sigmask(void);
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
+void restore_saved_sigmask_unless(bool interrupted);
 /* sigreturn: the mask from the frame (SIGKILL/SIGSTOP stay unblocked). */
 void set_current_blocked(sigset_t set);
 

@@ -9,8 +9,9 @@
  * of the process with copy_from_user(), i.e. through kmap_local, in
  * chunks. Reads come from the serial port with a minimal line discipline
  * (echo, backspace, CR -> NL, ^D) and return one line at a time; bytes
- * arrive from the receive interrupt (drivers/serial_irq.c), and a waiting
- * reader also polls the port once per tick in case that is not routed.
+ * arrive from the receive interrupt (drivers/serial_irq.c), or, if that
+ * is not routed, from a timer that polls the port every tick while a
+ * reader or poller waits.
  */
 #include <fs.h>
 #include <poll.h>
@@ -20,6 +21,8 @@
 #include <wait.h>
 #include <uaccess.h>
 #include <console.h>
+#include <timer.h>
+#include <time.h>
 #include <kernel.h>
 #include <mm.h>
 #include <highmem.h>
@@ -216,12 +219,14 @@ static ssize_t console_dev_writev(struct file *f, const struct iovec *iov,
 
 /*
  * Console input: a line discipline fed by the serial receive interrupt
- * (console_rx, interrupts off) or, if the interrupt is not routed, by the
- * reader polling the port once per tick. Both go through feed_char()
- * under line_lock.
+ * (console_rx, interrupts off) or, if the interrupt is not routed, by
+ * rx_poll_timer polling the port once per tick while anyone waits for
+ * input. Both go through feed_char() under line_lock.
  */
 static DEFINE_SPINLOCK(line_lock);
 static DECLARE_WAIT_QUEUE_HEAD(console_readers);
+static struct timer_list rx_poll_timer;
+static DEFINE_SPINLOCK(rx_poll_lock);	/* add_timer() is not reentrant */
 static char line[LINE_MAX];
 static unsigned int line_len;	/* bytes in line[] */
 static bool line_done;		/* line[] is ready to read (or EOF) */
@@ -265,11 +270,6 @@ static void console_rx(char c)
 		wake_up(&console_readers);
 }
 
-void console_input_init(void)
-{
-	serial_set_rx_handler(console_rx);
-}
-
 /* Take what the port holds (when no interrupt delivers it); ready? */
 static bool console_poll_input(void)
 {
@@ -283,6 +283,39 @@ static bool console_poll_input(void)
 	done = line_done;
 	spin_unlock_irqrestore(&line_lock, flags);
 	return done;
+}
+
+static void arm_rx_poll(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rx_poll_lock, flags);
+	if (!timer_pending(&rx_poll_timer))
+		add_timer(&rx_poll_timer, ktime_get_ns() + TICK_NSEC);
+	spin_unlock_irqrestore(&rx_poll_lock, flags);
+}
+
+/* Without the receive interrupt: poll each tick while someone waits. */
+static void rx_poll_tick(struct timer_list *t)
+{
+	(void)t;
+	if (console_poll_input())
+		wake_up(&console_readers);
+	if (waitqueue_active(&console_readers))
+		arm_rx_poll();
+}
+
+/* The caller is on console_readers and about to sleep. */
+static void console_expect_input(void)
+{
+	if (!serial_rx_irq_routed())
+		arm_rx_poll();
+}
+
+void console_input_init(void)
+{
+	timer_setup(&rx_poll_timer, rx_poll_tick);
+	serial_set_rx_handler(console_rx);
 }
 
 static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
@@ -301,8 +334,9 @@ static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
 		if (signal_pending(current))
 			return -ERESTARTSYS;
 		prepare_to_wait(&console_readers, &w, TASK_INTERRUPTIBLE);
+		console_expect_input();
 		if (!READ_ONCE(line_done))
-			schedule_timeout(TICK_NSEC);	/* and poll again */
+			schedule();
 		finish_wait(&console_readers, &w);
 	}
 	spin_lock_irqsave(&line_lock, flags);
@@ -320,8 +354,8 @@ static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
 
 /*
  * Readable once a whole line (or ^D) is in, as a Linux tty in canonical
- * mode; console_rx() wakes console_readers then. Output never blocks for
- * long: always writable.
+ * mode; console_rx() or rx_poll_tick() wakes console_readers then. Output
+ * never blocks for long: always writable.
  */
 static unsigned int console_poll(struct file *f, poll_table *pt)
 {
@@ -330,6 +364,8 @@ static unsigned int console_poll(struct file *f, poll_table *pt)
 	poll_wait(f, &console_readers, pt);
 	if (console_poll_input())
 		mask |= POLLIN | POLLRDNORM;
+	else if (pt)
+		console_expect_input();
 	return mask;
 }
 

@@ -22,6 +22,7 @@
 #include <mm.h>
 #include <string.h>
 #include <errno.h>
+#include <asm/syscall.h>
 
 #define PATH_MAX	256
 #define IOV_MAX		1024
@@ -647,22 +648,16 @@ static ssize_t do_pwrite(int fd, const char __user *buf, size_t count,
 	return ret;
 }
 
-/* i386 passes the 64-bit offset in two registers, low half first. */
-static long long offset64(unsigned long lo, unsigned long hi)
-{
-	return (long long)((u64)hi << 32 | lo);
-}
-
 SYSCALL_DEFINE5(pread64, int, fd, char __user *, buf, size_t, count,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return do_pread(fd, buf, count, offset64(pos_lo, pos_hi));
+	return do_pread(fd, buf, count, arg_u64(pos_lo, pos_hi));
 }
 
 SYSCALL_DEFINE5(pwrite64, int, fd, const char __user *, buf, size_t, count,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return do_pwrite(fd, buf, count, offset64(pos_lo, pos_hi));
+	return do_pwrite(fd, buf, count, arg_u64(pos_lo, pos_hi));
 }
 
 /* One vector's transfer, at *pos (advanced) or at the file position. */
@@ -761,13 +756,13 @@ static ssize_t do_piov(int fd, const struct iovec __user *iov, int cnt,
 SYSCALL_DEFINE5(preadv, int, fd, const struct iovec __user *, iov, int, cnt,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return do_piov(fd, iov, cnt, false, offset64(pos_lo, pos_hi));
+	return do_piov(fd, iov, cnt, false, arg_u64(pos_lo, pos_hi));
 }
 
 SYSCALL_DEFINE5(pwritev, int, fd, const struct iovec __user *, iov, int, cnt,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return do_piov(fd, iov, cnt, true, offset64(pos_lo, pos_hi));
+	return do_piov(fd, iov, cnt, true, arg_u64(pos_lo, pos_hi));
 }
 
 static long long do_lseek(int fd, long long off, unsigned int whence)
@@ -815,7 +810,7 @@ SYSCALL_DEFINE3(lseek, int, fd, long, off, unsigned int, whence)
 SYSCALL_DEFINE5(_llseek, int, fd, unsigned long, off_hi, unsigned long, off_lo,
 		long long __user *, result, unsigned int, whence)
 {
-	long long pos = do_lseek(fd, (long long)((u64)off_hi << 32 | off_lo),
+	long long pos = do_lseek(fd, arg_u64(off_lo, off_hi),
 				 whence);
 
 	if (pos < 0)

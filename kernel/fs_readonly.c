@@ -33,6 +33,7 @@
 #include <kernel.h>
 #include <string.h>
 #include <errno.h>
+#include <asm/syscall.h>
 
 #ifndef S_IFBLK
 #define S_IFBLK			0060000
@@ -497,7 +498,7 @@ SYSCALL_DEFINE2(truncate, const char __user *, upath, long, length)
 SYSCALL_DEFINE3(truncate64, const char __user *, upath, u32, len_lo,
 		u32, len_hi)
 {
-	return do_truncate(upath, (long long)((u64)len_hi << 32 | len_lo));
+	return do_truncate(upath, arg_u64(len_lo, len_hi));
 }
 
 SYSCALL_DEFINE2(ftruncate, int, fd, long, length)
@@ -507,7 +508,7 @@ SYSCALL_DEFINE2(ftruncate, int, fd, long, length)
 
 SYSCALL_DEFINE3(ftruncate64, int, fd, u32, len_lo, u32, len_hi)
 {
-	return do_ftruncate(fd, (long long)((u64)len_hi << 32 | len_lo));
+	return do_ftruncate(fd, arg_u64(len_lo, len_hi));
 }
 
 /* ---- statfs ---------------------------------------------------------------------- */
@@ -696,13 +697,13 @@ static long do_fadvise(int fd, long long offset, long long len, int advice)
 SYSCALL_DEFINE5(fadvise64, int, fd, u32, off_lo, u32, off_hi, u32, len,
 		int, advice)
 {
-	return do_fadvise(fd, (long long)((u64)off_hi << 32 | off_lo), len,
+	return do_fadvise(fd, arg_u64(off_lo, off_hi), len,
 			  advice);
 }
 
 SYSCALL_DEFINE6(fadvise64_64, int, fd, u32, off_lo, u32, off_hi,
 		u32, len_lo, u32, len_hi, int, advice)
 {
-	return do_fadvise(fd, (long long)((u64)off_hi << 32 | off_lo),
-			  (long long)((u64)len_hi << 32 | len_lo), advice);
+	return do_fadvise(fd, arg_u64(off_lo, off_hi),
+			  arg_u64(len_lo, len_hi), advice);
 }

@@ -21,14 +21,15 @@
  * Timeouts are kept as an absolute deadline on the monotonic clock, so a
  * wake-up that finds nothing ready goes back to sleep for what is left;
  * select and ppoll/pselect write the time left back, as Linux does.
- * ppoll and pselect6 take a signal mask: it is checked, but not applied
- * while the call sleeps (signals have no handlers yet, so the mask could
- * change nothing a program could observe except which signals end the
- * wait; every pending signal ends it).
+ * ppoll and pselect6 take a signal mask that is in force while they
+ * wait (set_user_sigmask): a signal it unblocks ends the wait, its
+ * handler runs under that mask, and the old mask is back when the call
+ * returns -EINTR; with no handler to run the call restarts.
  */
 #include <poll.h>
 #include <fs.h>
 #include <task.h>
+#include <signal.h>
 #include <sched.h>
 #include <time.h>
 #include <uaccess.h>
@@ -39,7 +40,6 @@
 #include <errno.h>
 
 #define POLL_FOREVER	(~0ULL)		/* no deadline */
-#define SIGSET_SIZE	8		/* Linux's i386 sigset_t: 64 bits */
 #define RLIMIT_NOFILE_CUR NR_OPEN	/* what prlimit64 reports */
 
 /* ---- wait-queue registration -------------------------------------------- */
@@ -300,16 +300,17 @@ static void put_time_left(void __user *uts, bool time64, u64 end)
 	}
 }
 
-/* ppoll/pselect6 masks: checked for size and readability, not applied. */
-static int check_sigmask(const void __user *umask, size_t size)
+/*
+ * ppoll/pselect6 end: a signal that interrupted the wait restarts the
+ * call if no handler runs (with the time left, which put_time_left wrote
+ * back), else the caller sees EINTR; the temporary mask stays until then.
+ */
+static long finish_masked_wait(long ret)
 {
-	u8 mask[SIGSET_SIZE];
-
-	if (!umask)
-		return 0;
-	if (size != SIGSET_SIZE)
-		return -EINVAL;
-	return copy_from_user(mask, umask, sizeof(mask)) ? -EFAULT : 0;
+	if (ret == -EINTR)
+		ret = -ERESTARTNOHAND;
+	restore_saved_sigmask_unless(ret == -ERESTARTNOHAND);
+	return ret;
 }
 
 /* ---- poll ------------------------------------------------------------------- */
@@ -409,12 +410,12 @@ static long do_ppoll(struct pollfd_k __user *ufds, unsigned int nfds,
 
 	if (ret)
 		return ret;
-	ret = check_sigmask(umask, sigsetsize);
+	ret = set_user_sigmask(umask, sigsetsize);
 	if (ret)
 		return ret;
 	ret = do_sys_poll(ufds, nfds, end);
 	put_time_left(uts, time64, end);
-	return ret;
+	return finish_masked_wait(ret);
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd_k __user *, ufds, unsigned int, nfds,
@@ -615,13 +616,13 @@ static long do_pselect6(int n, u32 __user *uin, u32 __user *uout,
 		return ret;
 	if (usig && copy_from_user(&sig, usig, sizeof(sig)))
 		return -EFAULT;
-	ret = check_sigmask((const void __user *)(unsigned long)sig.ss,
-			    sig.ss_len);
+	ret = set_user_sigmask((const sigset_t __user *)(unsigned long)sig.ss,
+			       sig.ss_len);
 	if (ret)
 		return ret;
 	ret = do_select(n, uin, uout, uex, end);
 	put_time_left(uts, time64, end);
-	return ret;
+	return finish_masked_wait(ret);
 }
 
 SYSCALL_DEFINE6(pselect6, int, n, u32 __user *, uin, u32 __user *, uout,

@@ -417,6 +417,37 @@ void restore_saved_sigmask(void)
 	set_current_blocked(t->saved_sigmask);
 }
 
+/*
+ * ppoll/pselect6/sigsuspend: the call runs with the caller's temporary mask. The
+ * old mask waits in saved_sigmask and comes back at the end of the call,
+ * or, if a signal interrupted it, once that signal is dealt with: its
+ * handler's frame holds the old mask (sigmask_to_save), so the handler
+ * runs under the temporary one, as on Linux. NULL: no temporary mask.
+ */
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
+{
+	struct task_struct *t = current;
+	sigset_t set;
+
+	if (!umask)
+		return 0;
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&set, umask, sizeof(set)))
+		return -EFAULT;
+	t->saved_sigmask = t->blocked;
+	t->restore_sigmask = true;
+	set_current_blocked(set);
+	return 0;
+}
+
+/* End of such a call: interrupted, the signal path restores the mask. */
+void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
+}
+
 void signal_setup_done(bool failed, struct ksignal *ksig)
 {
 	sigset_t blocked;
@@ -894,17 +925,16 @@ static long sleep_until_signal(void)
 SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, umask,
 		size_t, sigsetsize)
 {
-	struct task_struct *t = current;
-	sigset_t set;
+	int ret;
 
 	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
-	if (copy_from_user(&set, umask, sizeof(set)))
+	if (!umask)
 		return -EFAULT;
 	/* The handler's frame gets the old mask; sigreturn puts it back. */
-	t->saved_sigmask = t->blocked;
-	t->restore_sigmask = true;
-	set_current_blocked(set);
+	ret = set_user_sigmask(umask, sigsetsize);
+	if (ret)
+		return ret;
 	return sleep_until_signal();
 }
 

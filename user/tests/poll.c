@@ -461,6 +461,102 @@ static void pselect6_mask(void)
 	close(fds[1]);
 }
 
+/* ---- the masks of ppoll and pselect6 ---- */
+
+static volatile sig_atomic_t usr1_runs, usr2_blocked_in_handler;
+
+static void on_usr1(int sig)
+{
+	sigset_t cur;
+
+	(void)sig;
+	usr1_runs++;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	usr2_blocked_in_handler = sigismember(&cur, SIGUSR2);
+}
+
+/* SIGUSR1 blocked and pending; handler installed; counters cleared. */
+static void usr1_pending_and_blocked(sigset_t *old)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	sigset_t block;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, old);
+	usr1_runs = usr2_blocked_in_handler = 0;
+	raise(SIGUSR1);
+}
+
+/* After the call: SIGUSR1 blocked again, SIGUSR2 not; old mask back. */
+static void expect_mask_restored(const sigset_t *old)
+{
+	sigset_t cur;
+
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	KT_EXPECT(sigismember(&cur, SIGUSR1));
+	KT_EXPECT(!sigismember(&cur, SIGUSR2));
+	sigprocmask(SIG_SETMASK, old, NULL);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static int wait_masked(bool use_select, int fd, long ms, const sigset_t *m)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * NSEC_PER_MSEC };
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	fd_set rd;
+
+	if (!use_select)
+		return ppoll(&p, 1, &ts, m);
+	FD_ZERO(&rd);
+	FD_SET(fd, &rd);
+	return pselect(fd + 1, &rd, NULL, NULL, &ts, m);
+}
+
+/*
+ * A signal blocked by the caller but not by the call's mask ends the
+ * wait: its handler runs under the call's mask (which blocks SIGUSR2 here)
+ * and the call returns EINTR with the caller's mask back. A signal the
+ * call's mask also blocks does not end it.
+ */
+static void call_mask_in_force(bool use_select)
+{
+	int fds[2];
+	sigset_t old, only_usr2, all_usr;
+
+	KT_ASSERT_EQ(pipe(fds), 0);
+	sigemptyset(&only_usr2);
+	sigaddset(&only_usr2, SIGUSR2);
+	all_usr = only_usr2;
+	sigaddset(&all_usr, SIGUSR1);
+
+	usr1_pending_and_blocked(&old);
+	KT_EXPECT_EQ(wait_masked(use_select, fds[0], 30000, &only_usr2), -1);
+	KT_EXPECT_EQ(errno, EINTR);
+	KT_EXPECT_EQ(usr1_runs, 1);
+	KT_EXPECT_EQ(usr2_blocked_in_handler, 1);
+	expect_mask_restored(&old);
+
+	usr1_pending_and_blocked(&old);
+	KT_EXPECT_EQ(wait_masked(use_select, fds[0], 50, &all_usr), 0);
+	KT_EXPECT_EQ(usr1_runs, 0);
+	expect_mask_restored(&old);	/* unblocking runs the handler now */
+	KT_EXPECT_EQ(usr1_runs, 1);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+static void ppoll_mask_in_force(void)
+{
+	call_mask_in_force(false);
+}
+
+static void pselect6_mask_in_force(void)
+{
+	call_mask_in_force(true);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(empty_pipe_times_out),
 	KTAP_CASE(pipe_readiness),
@@ -478,6 +574,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(select_wakes_and_times_out),
 	KTAP_CASE(select_errors),
 	KTAP_CASE(pselect6_mask),
+	KTAP_CASE(ppoll_mask_in_force),
+	KTAP_CASE(pselect6_mask_in_force),
 	{ 0 }
 };
 
