@@ -103,6 +103,8 @@ void get_file(struct file *f);
 void fput(struct file *f);
 /* The calling task's file for fd, with a reference; NULL if none. */
 struct file *fget(int fd);
+/* Does the caller have fd open (for calls that only check it)? */
+bool fd_is_open(int fd);
 /* Lowest free fd of the caller for f (takes over the reference). */
 int fd_install_lowest(struct file *f);
 int fd_install_flags(struct file *f, bool cloexec);

@@ -300,6 +300,15 @@ struct file *fget(int fd)
 	return f;
 }
 
+bool fd_is_open(int fd)
+{
+	struct file *f = fget(fd);
+
+	if (f)
+		fput(f);
+	return f != NULL;
+}
+
 static int install_from(struct file *f, int start, bool cloexec)
 {
 	struct files_struct *files = current->files;

@@ -128,12 +128,7 @@ static long change_at(int dirfd, const char __user *upath, bool nofollow)
 /* The open file fd would get new attributes. */
 static long change_fd(int fd)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	fput(f);
-	return -EROFS;
+	return fd_is_open(fd) ? -EROFS : -EBADF;
 }
 
 /* ---- create -------------------------------------------------------------- */
@@ -479,15 +474,10 @@ static long do_truncate(const char __user *upath, long long length)
 /* Only a regular file open for writing can be truncated: none can be. */
 static long do_ftruncate(int fd, long long length)
 {
-	struct file *f;
-
 	if (length < 0)
 		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	fput(f);
-	return -EINVAL;
+	/* Open, but on a file system that cannot change it. */
+	return fd_is_open(fd) ? -EINVAL : -EBADF;
 }
 
 SYSCALL_DEFINE2(truncate, const char __user *, upath, long, length)
@@ -658,12 +648,7 @@ SYSCALL_DEFINE0(sync)
 
 SYSCALL_DEFINE1(syncfs, int, fd)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	fput(f);
-	return 0;
+	return fd_is_open(fd) ? 0 : -EBADF;
 }
 
 #define POSIX_FADV_DONTNEED	4

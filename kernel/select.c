@@ -528,15 +528,11 @@ static int put_fd_set(u32 __user *uset, const u32 *set, int n)
 static int check_select_fds(const struct select_sets *s)
 {
 	for (int fd = 0; fd < s->n; fd++) {
-		struct file *f;
-
 		if (!test_fd(s->in, fd) && !test_fd(s->out, fd) &&
 		    !test_fd(s->ex, fd))
 			continue;
-		f = fget(fd);
-		if (!f)
+		if (!fd_is_open(fd))
 			return -EBADF;
-		fput(f);
 	}
 	return 0;
 }

@@ -276,9 +276,15 @@ static int setup_frame(const struct ksignal *ksig, struct pt_regs *regs)
 	return 0;
 }
 
-/* The interrupted call: -EINTR, or made again (Linux i386 rules). */
-static void syscall_restart_for_handler(struct pt_regs *regs,
-					const struct ksignal *ksig)
+/*
+ * A system call a signal interrupted (Linux i386 rules). With a handler
+ * about to run it returns -EINTR, unless it may be made again: always for
+ * -ERESTARTNOINTR, with SA_RESTART for -ERESTARTSYS. With no handler
+ * (ksig NULL) every such call is made again as if nothing had happened;
+ * -ERESTART_RESTARTBLOCK through restart_syscall, which resumes it with
+ * what is left (a sleep's remaining time).
+ */
+static void syscall_restart(struct pt_regs *regs, const struct ksignal *ksig)
 {
 	long nr = syscall_nr(regs);
 
@@ -286,15 +292,22 @@ static void syscall_restart_for_handler(struct pt_regs *regs,
 		return;
 	switch ((long)regs->eax) {
 	case -ERESTART_RESTARTBLOCK:
+		if (ksig)
+			regs->eax = -EINTR;
+		else
+			restart_syscall_insn(regs, __NR_restart_syscall);
+		break;
 	case -ERESTARTNOHAND:
-		regs->eax = -EINTR;
+		if (ksig)
+			regs->eax = -EINTR;
+		else
+			restart_syscall_insn(regs, nr);
 		break;
 	case -ERESTARTSYS:
-		if (!(ksig->ka.flags & SA_RESTART)) {
+		if (ksig && !(ksig->ka.flags & SA_RESTART))
 			regs->eax = -EINTR;
-			break;
-		}
-		restart_syscall_insn(regs, nr);
+		else
+			restart_syscall_insn(regs, nr);
 		break;
 	case -ERESTARTNOINTR:
 		restart_syscall_insn(regs, nr);
@@ -307,7 +320,7 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 {
 	int err;
 
-	syscall_restart_for_handler(regs, ksig);
+	syscall_restart(regs, ksig);
 	if (ksig->ka.flags & SA_SIGINFO)
 		err = setup_rt_frame(ksig, regs);
 	else
@@ -318,26 +331,13 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 void arch_do_signal_or_restart(struct pt_regs *regs)
 {
 	struct ksignal ksig;
-	long nr = syscall_nr(regs);
 
 	if (get_signal(&ksig)) {
 		handle_signal(&ksig, regs);
 		return;
 	}
 	/* No handler ran: the call goes on as if nothing had happened. */
-	if (nr >= 0) {
-		switch ((long)regs->eax) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			restart_syscall_insn(regs, nr);
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			restart_syscall_insn(regs, __NR_restart_syscall);
-			break;
-		}
-		forget_syscall(regs);
-	}
+	syscall_restart(regs, NULL);
 	restore_saved_sigmask();
 }
 
