@@ -23,8 +23,12 @@ struct initramfs_entry {
 	u32 mode;
 	const void *data;
 	u32 size;
-	u32 ino;	/* index + 2, as getdents64's d_ino; the root is 1 */
+	u32 ino;	/* index + 2, as getdents64's d_ino; the root is 1;
+			 * hard links share their first name's */
 	u32 mtime;	/* the archive's c_mtime, seconds since the epoch */
+	u32 nlink;	/* the archive's c_nlink */
+	u32 cpio_ino;	/* the archive's c_ino and device: a hard link */
+	u32 cpio_dev;	/*   has the same pair as its other names */
 };
 
 /* Parse into tab (at most max entries): the count, or -EINVAL. */

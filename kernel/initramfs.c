@@ -17,6 +17,11 @@
  *
  * Every field is checked against the archive's length before use: a
  * corrupt archive is reported and ignored, never trusted.
+ *
+ * Hard links: cpio writes a file with several names (c_nlink > 1) once
+ * per name, all with the same c_ino and device, and stores the data with
+ * only one of them (the last, for GNU cpio); the others have size 0. Each
+ * name gets that data and one shared inode number, as if linked.
  */
 #include <initramfs.h>
 #include <initrd.h>
@@ -71,6 +76,39 @@ static const char *strip_prefix(const char *name)
 	}
 }
 
+static bool same_cpio_inode(const struct initramfs_entry *a,
+			    const struct initramfs_entry *b)
+{
+	return S_ISREG(a->mode) && S_ISREG(b->mode) && a->nlink > 1 &&
+	       b->nlink > 1 && a->cpio_ino == b->cpio_ino &&
+	       a->cpio_dev == b->cpio_dev;
+}
+
+/*
+ * Give every name of a hard-linked file the data stored with one of them
+ * and the inode number of its first name. Quadratic only in the names
+ * that have links.
+ */
+static void resolve_hard_links(struct initramfs_entry *tab, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct initramfs_entry *e = &tab[i];
+
+		if (!S_ISREG(e->mode) || e->nlink < 2)
+			continue;
+		for (int j = 0; j < n; j++) {
+			if (j == i || !same_cpio_inode(e, &tab[j]))
+				continue;
+			if (tab[j].ino < e->ino)
+				e->ino = tab[j].ino;
+			if (!e->size && tab[j].size) {
+				e->data = tab[j].data;
+				e->size = tab[j].size;
+			}
+		}
+	}
+}
+
 int initramfs_parse_into(const void *archive, unsigned long len,
 			 struct initramfs_entry *tab, int max)
 {
@@ -80,15 +118,19 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 
 	for (;;) {
 		const char *h = base + off;
-		u32 mode, mtime, filesize, namesize;
+		u32 ino, mode, nlink, mtime, filesize, devmajor, devminor;
+		u32 namesize;
 		unsigned long name_off, data_off;
 
 		if (off > len || len - off < NEWC_HDR_LEN)
 			goto corrupt;
 		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
 			goto corrupt;
-		if (parse_hex8(h + 14, &mode) || parse_hex8(h + 46, &mtime) ||
+		if (parse_hex8(h + 6, &ino) || parse_hex8(h + 14, &mode) ||
+		    parse_hex8(h + 38, &nlink) || parse_hex8(h + 46, &mtime) ||
 		    parse_hex8(h + 54, &filesize) ||
+		    parse_hex8(h + 62, &devmajor) ||
+		    parse_hex8(h + 70, &devminor) ||
 		    parse_hex8(h + 94, &namesize))
 			goto corrupt;
 		name_off = off + NEWC_HDR_LEN;
@@ -98,8 +140,10 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		data_off = ALIGN(name_off + namesize, 4);
 		if (data_off > len || filesize > len - data_off)
 			goto corrupt;
-		if (!strcmp(base + name_off, "TRAILER!!!"))
+		if (!strcmp(base + name_off, "TRAILER!!!")) {
+			resolve_hard_links(tab, n);
 			return n;
+		}
 		if (n == max) {
 			pr_warn("initramfs: more than %d entries; rest ignored\n",
 				max);
@@ -111,6 +155,9 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		tab[n].size = filesize;
 		tab[n].ino = n + 2;
 		tab[n].mtime = mtime;
+		tab[n].nlink = nlink;
+		tab[n].cpio_ino = ino;
+		tab[n].cpio_dev = devmajor << 16 ^ devminor;
 		n++;
 		off = ALIGN(data_off + filesize, 4);
 	}

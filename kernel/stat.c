@@ -65,7 +65,7 @@ void initramfs_entry_getattr(const struct initramfs_entry *e,
 {
 	memset(st, 0, sizeof(*st));
 	st->mode = e->mode;
-	st->nlink = S_ISDIR(e->mode) ? dir_nlink(e) : 1;
+	st->nlink = S_ISDIR(e->mode) ? dir_nlink(e) : max(e->nlink, 1u);
 	st->dev = INITRAMFS_DEV;
 	st->ino = e->ino;
 	/* A directory has no data of its own; a symlink's is its target. */
