@@ -40,6 +40,7 @@
 #define __NR_lchown		16
 #define __NR_lseek		19
 #define __NR_getpid		20
+#define __NR_setuid		23
 #define __NR_getuid		24
 #define __NR_alarm		27
 #define __NR_pause		29
@@ -54,6 +55,7 @@
 #define __NR_pipe		42
 #define __NR_times		43
 #define __NR_brk		45
+#define __NR_setgid		46
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
@@ -65,10 +67,14 @@
 #define __NR_getpgrp		65
 #define __NR_setsid		66
 #define __NR_sigaction		67
+#define __NR_setreuid		70
+#define __NR_setregid		71
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
+#define __NR_getgroups		80
+#define __NR_setgroups		81
 #define __NR_symlink		83
 #define __NR_readlink		85
 #define __NR_munmap		91
@@ -95,6 +101,8 @@
 #define __NR_sigprocmask	126
 #define __NR_getpgid		132
 #define __NR_fchdir		133
+#define __NR_setfsuid		138
+#define __NR_setfsgid		139
 #define __NR__llseek		140
 #define __NR_getdents		141
 #define __NR__newselect		142
@@ -105,7 +113,12 @@
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
 #define __NR_mremap		163
+#define __NR_setresuid		164
+#define __NR_getresuid		165
 #define __NR_poll		168
+#define __NR_setresgid		170
+#define __NR_getresgid		171
+#define __NR_prctl		172
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
@@ -129,8 +142,20 @@
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
 #define __NR_getegid32		202
+#define __NR_setreuid32		203
+#define __NR_setregid32		204
+#define __NR_getgroups32	205
+#define __NR_setgroups32	206
 #define __NR_fchown32		207
+#define __NR_setresuid32	208
+#define __NR_getresuid32	209
+#define __NR_setresgid32	210
+#define __NR_getresgid32	211
 #define __NR_chown32		212
+#define __NR_setuid32		213
+#define __NR_setgid32		214
+#define __NR_setfsuid32		215
+#define __NR_setfsgid32		216
 #define __NR_madvise		219
 #define __NR_getdents64		220
 #define __NR_fcntl64		221
@@ -302,7 +327,12 @@ long do_syscall(struct pt_regs *regs);
 	X(utimes) X(futimesat) X(utime) X(truncate) X(truncate64)	\
 	X(ftruncate) X(ftruncate64) X(statfs) X(fstatfs) X(statfs64)	\
 	X(fstatfs64) X(sync) X(syncfs) X(fadvise64) X(fadvise64_64)	\
-	X(preadv) X(pwritev)
+	X(preadv) X(pwritev) X(setuid) X(setgid) X(setuid32)		\
+	X(setgid32) X(setreuid) X(setregid) X(setreuid32) X(setregid32)	\
+	X(setresuid) X(setresgid) X(setresuid32) X(setresgid32)	\
+	X(getresuid) X(getresgid) X(getresuid32) X(getresgid32)	\
+	X(setfsuid) X(setfsgid) X(setfsuid32) X(setfsgid32)		\
+	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -126,6 +126,9 @@ struct task_struct {
 	int group_exit_code;
 
 	char comm[TASK_COMM_LEN];
+	/* prctl (kernel/prctl.c): inherited by fork and clone. */
+	bool not_dumpable;		/* PR_SET_DUMPABLE 0; exec clears */
+	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS; stays */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,

@@ -406,6 +406,7 @@ static int do_execve(const char *filename, const struct exec_args *args)
 	if (t->files)
 		close_on_exec(t->files);
 	strlcpy(t->comm, basename(filename), sizeof(t->comm));
+	t->not_dumpable = false;
 	start_thread(current_pt_regs(), img.entry, sp);
 	return 0;
 fail:

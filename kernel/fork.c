@@ -143,6 +143,8 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		cpumask_copy(&p->cpus_allowed, &cpu_online_mask);
 	atomic_set(&p->usage, 2);	/* its own + its reaper's */
 	memcpy(p->comm, cur->comm, sizeof(p->comm));
+	p->not_dumpable = cur->not_dumpable;
+	p->no_new_privs = cur->no_new_privs;
 	err = copy_signals(p, clone_flags, args->exit_signal);
 	if (err)
 		goto fail;

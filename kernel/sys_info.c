@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System calls about the caller and the system: ids, process group and
+ * System calls about the caller and the system: pids, process group and
  * session, priority, uname, sysinfo, getcpu, CPU affinity, sched_yield,
  * resource limits, getrandom.
  */
@@ -35,15 +35,7 @@ SYSCALL_DEFINE0(getppid)
 	return parent ? parent->tgid : 0;
 }
 
-/* Everyone is root, and every process leads its own group and session. */
-SYSCALL_DEFINE0(getuid) { return 0; }
-SYSCALL_DEFINE0(getgid) { return 0; }
-SYSCALL_DEFINE0(geteuid) { return 0; }
-SYSCALL_DEFINE0(getegid) { return 0; }
-SYSCALL_DEFINE0(getuid32) { return 0; }
-SYSCALL_DEFINE0(getgid32) { return 0; }
-SYSCALL_DEFINE0(geteuid32) { return 0; }
-SYSCALL_DEFINE0(getegid32) { return 0; }
+/* Every process leads its own group and session. */
 SYSCALL_DEFINE0(getpgrp) { return current->tgid; }
 SYSCALL_DEFINE0(setsid) { return current->tgid; }
 

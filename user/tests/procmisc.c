@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <unistd.h>
 
 #include "ktap.h"
@@ -281,6 +283,93 @@ static void create_on_read_only_fs(void)
 		fclose(f);
 }
 
+/* prctl: the thread's name, dumpable and no_new_privs. */
+static void prctl_options(void)
+{
+	char name[32];
+	int status;
+	pid_t pid;
+
+	KT_EXPECT_EQ(prctl(PR_SET_NAME, "a-name-longer-than-15", 0, 0, 0), 0);
+	memset(name, 'x', sizeof(name));
+	KT_EXPECT_EQ(prctl(PR_GET_NAME, name, 0, 0, 0), 0);
+	KT_EXPECT(!strcmp(name, "a-name-longer-t"));
+	errno = 0;
+	KT_EXPECT_EQ(prctl(PR_SET_NAME, (char *)1, 0, 0, 0), -1);
+	KT_EXPECT_EQ(errno, EFAULT);
+	KT_EXPECT_EQ(prctl(PR_SET_NAME, "procmisc", 0, 0, 0), 0);
+
+	KT_EXPECT_EQ(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1);
+	KT_EXPECT_EQ(prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), 0);
+	KT_EXPECT_EQ(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+	pid = fork();
+	if (pid == 0)	/* fork inherits the setting */
+		_exit(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0 ? 0 : 1);
+	status = wait_status(pid);
+	KT_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	errno = 0;
+	KT_EXPECT_EQ(prctl(PR_SET_DUMPABLE, 2, 0, 0, 0), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	KT_EXPECT_EQ(prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), 0);
+
+	pid = fork();
+	if (pid == 0) {	/* no_new_privs cannot be unset: try in a child */
+		if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0 ||
+		    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+		    prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+			_exit(1);
+		_exit(0);
+	}
+	status = wait_status(pid);
+	KT_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	errno = 0;
+	KT_EXPECT_EQ(prctl(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	KT_EXPECT_EQ(prctl(0x7fff1234, 0, 0, 0, 0), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+}
+
+/* Root with no supplementary groups; there is nobody else to become. */
+static void ids_and_groups(void)
+{
+	unsigned int r = 1, e = 1, sv = 1;
+	gid_t g[4] = { 0 };
+
+	KT_EXPECT_EQ(getresuid(&r, &e, &sv), 0);
+	if (on_linux()) {
+		ktap_skip("Linux host: ids and groups are the host's");
+		return;
+	}
+	KT_EXPECT(r == 0 && e == 0 && sv == 0);
+	KT_EXPECT_EQ(getresgid(&r, &e, &sv), 0);
+	KT_EXPECT(r == 0 && e == 0 && sv == 0);
+	KT_EXPECT_EQ(getgroups(0, NULL), 0);
+	KT_EXPECT_EQ(getgroups(4, g), 0);
+	errno = 0;
+	KT_EXPECT_EQ(syscall(SYS_getgroups32, -1, g), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	KT_EXPECT_EQ(setgroups(0, NULL), 0);
+	KT_EXPECT_EQ(setgroups(1, g), 0);	/* { 0 } */
+	g[1] = 5;
+	errno = 0;
+	KT_EXPECT_EQ(setgroups(2, g), -1);
+	KT_EXPECT_EQ(errno, EPERM);
+	errno = 0;
+	KT_EXPECT_EQ(setgroups(1, (gid_t *)8), -1);
+	KT_EXPECT_EQ(errno, EFAULT);
+	KT_EXPECT_EQ(setuid(0), 0);
+	KT_EXPECT_EQ(setresuid(-1, -1, -1), 0);
+	KT_EXPECT_EQ(setregid(0, -1), 0);
+	errno = 0;
+	KT_EXPECT_EQ(setuid(1000), -1);
+	KT_EXPECT_EQ(errno, EPERM);
+	errno = 0;
+	KT_EXPECT_EQ(setresgid(0, 100, 0), -1);
+	KT_EXPECT_EQ(errno, EPERM);
+	KT_EXPECT_EQ(getuid(), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(mremap_grows_and_moves),
 	KTAP_CASE(mremap_moved_range_is_gone),
@@ -291,6 +380,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(nice_values),
 	KTAP_CASE(fsync_kinds),
 	KTAP_CASE(create_on_read_only_fs),
+	KTAP_CASE(prctl_options),
+	KTAP_CASE(ids_and_groups),
 	{ 0 }
 };
 

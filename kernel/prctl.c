@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * prctl(): the per-process options programs commonly set. What is here:
+ *
+ *   PR_SET_NAME / PR_GET_NAME    the thread's comm (16 bytes with the NUL)
+ *   PR_SET_DUMPABLE / GET        kept and answered; there are no core
+ *                                dumps to allow or forbid
+ *   PR_SET_NO_NEW_PRIVS / GET    kept (once set, stays set); exec never
+ *                                grants privileges here anyway
+ *
+ * Anything else is -EINVAL, Linux's answer for an option it does not
+ * know; that includes PR_SET_PDEATHSIG (not delivered yet).
+ */
+#include <task.h>
+#include <uaccess.h>
+#include <syscalls.h>
+#include <string.h>
+#include <errno.h>
+
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_NO_NEW_PRIVS	38
+#define PR_GET_NO_NEW_PRIVS	39
+
+static long set_comm(const char __user *uname)
+{
+	char name[TASK_COMM_LEN];
+	long n = strncpy_from_user(name, uname, sizeof(name) - 1);
+
+	if (n < 0)
+		return n;
+	name[n] = '\0';
+	/* Readers may see a mix of old and new letters, never no NUL. */
+	strlcpy(current->comm, name, sizeof(current->comm));
+	return 0;
+}
+
+static long get_comm(char __user *uname)
+{
+	char name[TASK_COMM_LEN];
+
+	strlcpy(name, current->comm, sizeof(name));
+	return copy_to_user(uname, name, sizeof(name)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	struct task_struct *t = current;
+
+	switch (option) {
+	case PR_SET_NAME:
+		return set_comm((const char __user *)arg2);
+	case PR_GET_NAME:
+		return get_comm((char __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return !t->not_dumpable;
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1)
+			return -EINVAL;
+		t->not_dumpable = !arg2;
+		return 0;
+	case PR_SET_NO_NEW_PRIVS:
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		t->no_new_privs = true;
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return t->no_new_privs;
+	default:
+		return -EINVAL;
+	}
+}
