@@ -9,6 +9,9 @@ SMP     ?= 4
 MEM     ?= 512M
 ACCEL   ?= tcg
 APPEND  ?=
+# Through the environment, so that quotes in it reach the kernel intact.
+export APPEND
+# INITRD ?= build/initramfs.cpio (user/Makefile.inc): the archive `make run` boots
 V       ?= 0
 Q       := $(if $(filter 1,$(V)),,@)
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
@@ -109,7 +112,7 @@ QEMU_ARGS = --smp $(SMP) --mem $(MEM) --accel $(ACCEL)
 run: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
 	@bash scripts/run-qemu.sh $(QEMU_ARGS) --kernel $(KERNEL) $(RUN_INITRD) \
-		--append "$(APPEND)"
+		--append "$$APPEND"
 
 test: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
@@ -127,7 +130,7 @@ bench: deps
 gdb: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
 	@bash scripts/run-qemu.sh $(QEMU_ARGS) --kernel $(KERNEL) $(RUN_INITRD) \
-		--append "$(APPEND)" --gdb
+		--append "$$APPEND" --gdb
 
 compile_commands.json:
 	@$(PYTHON) scripts/compile-commands.py "$(CC)" "$(CFLAGS)" $(C_SRCS) > $@

@@ -175,20 +175,28 @@ static void malformed_images_are_refused(struct ktest *t)
 
 static char archive[1024];
 
-static unsigned long cpio_add(unsigned long off, const char *name, u32 mode,
-			      const char *data)
+/* One entry; ino and nlink as cpio writes them for a hard link. */
+static unsigned long cpio_add_link(unsigned long off, const char *name,
+				   u32 mode, const char *data, u32 ino,
+				   u32 nlink)
 {
 	u32 namesize = strlen(name) + 1, filesize = data ? strlen(data) : 0;
 
 	off += snprintf(archive + off, sizeof(archive) - off,
 			"070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x"
-			"%08x%08x", 0, mode, 0, 0, 1, 0, filesize, 0, 0, 0, 0,
-			namesize, 0);
+			"%08x%08x", ino, mode, 0, 0, nlink, 0, filesize, 0, 0,
+			0, 0, namesize, 0);
 	memcpy(archive + off, name, namesize);
 	off = ALIGN(off + namesize, 4);
 	if (filesize)
 		memcpy(archive + off, data, filesize);
 	return ALIGN(off + filesize, 4);
+}
+
+static unsigned long cpio_add(unsigned long off, const char *name, u32 mode,
+			      const char *data)
+{
+	return cpio_add_link(off, name, mode, data, 0, 1);
 }
 
 static unsigned long build_archive(void)
@@ -216,6 +224,36 @@ static void cpio_newc_parses(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, S_ISDIR(tab[2].mode));
 	KTEST_EXPECT_EQ(t, tab[3].size, 11);
 	KTEST_EXPECT_EQ(t, memcmp(tab[3].data, "hello world", 11), 0);
+}
+
+/*
+ * GNU cpio writes a hard-linked file once per name and its data only
+ * with the last name: every name must read the data, with one inode.
+ */
+static void cpio_hard_links_share_data(struct ktest *t)
+{
+	struct initramfs_entry tab[8];
+	unsigned long off = 0;
+	int n;
+
+	memset(archive, 0, sizeof(archive));
+	off = cpio_add_link(off, "bin/sh", S_IFREG | 0755, NULL, 42, 3);
+	off = cpio_add_link(off, "bin/ls", S_IFREG | 0755, NULL, 42, 3);
+	off = cpio_add(off, "other", S_IFREG | 0644, NULL);	/* empty */
+	off = cpio_add_link(off, "bin/box", S_IFREG | 0755, "BOX", 42, 3);
+	off = cpio_add(off, "TRAILER!!!", 0, NULL);
+	n = initramfs_parse_into(archive, off, tab, ARRAY_SIZE(tab));
+	KTEST_ASSERT_EQ(t, n, 4);
+	for (int i = 0; i < 4; i++) {
+		if (i == 2)
+			continue;
+		KTEST_EXPECT_EQ(t, tab[i].size, 3);
+		KTEST_EXPECT_EQ(t, memcmp(tab[i].data, "BOX", 3), 0);
+		KTEST_EXPECT_EQ(t, tab[i].ino, tab[0].ino);
+		KTEST_EXPECT_EQ(t, tab[i].nlink, 3);
+	}
+	KTEST_EXPECT_EQ(t, tab[2].size, 0);	/* not a link: stays empty */
+	KTEST_EXPECT_NE(t, tab[2].ino, tab[0].ino);
 }
 
 static void corrupt_cpio_is_refused(struct ktest *t)
@@ -246,6 +284,7 @@ static struct ktest_case exec_cases[] = {
 	KTEST_CASE(valid_image_loads),
 	KTEST_CASE(malformed_images_are_refused),
 	KTEST_CASE(cpio_newc_parses),
+	KTEST_CASE(cpio_hard_links_share_data),
 	KTEST_CASE(corrupt_cpio_is_refused),
 	{}
 };
