@@ -10,7 +10,7 @@
  *
  * As on Linux, command-line words the kernel does not consume go to init:
  * "name=value" into its environment, other words into its arguments, and
- * everything after a bare "--" goes there without being looked at.
+ * every word after a bare "--" into its arguments without being looked at.
  */
 #include <task.h>
 #include <sched.h>
@@ -97,10 +97,11 @@ static void build_init_args(void)
 			after_dashes = true;
 			continue;
 		}
-		eq = strchr(word, '=');
+		eq = after_dashes ? NULL : strchr(word, '=');
 		if (!after_dashes &&
 		    is_kernel_param(word, eq ? (size_t)(eq - word) : strlen(word)))
 			continue;
+		/* After "--" every word is an argument, '=' or not (Linux). */
 		if (eq && envc < MAX_INIT_ENVS + 2)
 			init_envp[envc++] = word;
 		else if (!eq && argc < MAX_INIT_ARGS + 1)

@@ -486,8 +486,21 @@ static void shell(void)
 	}
 }
 
+/*
+ * Words after a bare "--" on the kernel command line reach init as
+ * arguments, "name=value" ones included (Linux's rule): take those as
+ * settings too, so "-- ktest utest=abi" selects tests either way.
+ */
+static void settings_from_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strchr(argv[i], '='))
+			putenv(argv[i]);
+}
+
 int main(int argc, char **argv)
 {
+	settings_from_args(argc, argv);
 	banner();
 	if (ktest_requested(argc, argv))
 		return run_tests();
