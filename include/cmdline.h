@@ -11,7 +11,7 @@
 
 #include <types.h>
 
-#define COMMAND_LINE_SIZE	1024
+#define COMMAND_LINE_SIZE	2048	/* Linux i386's */
 
 struct kernel_param {
 	const char *name;
@@ -26,8 +26,9 @@ struct kernel_param {
 
 extern char boot_command_line[COMMAND_LINE_SIZE];
 
-/* Save the boot loader's command line (truncated to COMMAND_LINE_SIZE). */
-void cmdline_save(const char *s);
+/* Save the boot loader's command line; true if it had to be truncated
+ * to COMMAND_LINE_SIZE - 1 bytes. */
+bool cmdline_save(const char *s);
 /* Run every registered handler for the saved command line. */
 void parse_early_params(void);
 

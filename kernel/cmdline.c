@@ -11,9 +11,10 @@ char boot_command_line[COMMAND_LINE_SIZE];
 
 extern const struct kernel_param __setup_start[], __setup_end[];
 
-void cmdline_save(const char *s)
+bool cmdline_save(const char *s)
 {
-	strlcpy(boot_command_line, s ? s : "", sizeof(boot_command_line));
+	return strlcpy(boot_command_line, s ? s : "",
+		       sizeof(boot_command_line)) >= sizeof(boot_command_line);
 }
 
 static bool is_space(char c)

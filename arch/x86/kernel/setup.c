@@ -107,15 +107,19 @@ void setup_arch(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi = __va(mbi_phys);
 	phys_addr_t ram_end;
+	bool truncated;
 
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("setup: not started by a Multiboot loader (magic %#x)",
 		      magic);
 	if (mbi_phys >= BOOT_MAPPED_END)
 		panic("setup: Multiboot info above the boot mapping");
-	cmdline_save(mbi->flags & MULTIBOOT_INFO_CMDLINE ?
-		     (const char *)__va(mbi->cmdline) : "");
+	truncated = cmdline_save(mbi->flags & MULTIBOOT_INFO_CMDLINE ?
+				 (const char *)__va(mbi->cmdline) : "");
 	pr_info("Command line: %s\n", boot_command_line);
+	if (truncated)
+		pr_warn("Command line longer than %d bytes: the rest is lost\n",
+			COMMAND_LINE_SIZE - 1);
 	parse_early_params();
 
 	parse_memory_map(mbi);
