@@ -3,6 +3,10 @@
 #ifndef _COMPILER_H
 #define _COMPILER_H
 
+/* Marks a pointer into user space: never dereferenced, only handed to
+ * the copy functions of include/uaccess.h (a note for the reader; there
+ * is no checker that reads it). */
+#define __user
 #define __packed		__attribute__((packed))
 #define __aligned(x)		__attribute__((aligned(x)))
 #define __section(s)		__attribute__((section(s)))

@@ -22,9 +22,6 @@
 
 #include <types.h>
 
-#ifndef __user
-#define __user
-#endif
 
 struct task_struct;
 

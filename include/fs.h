@@ -13,9 +13,6 @@
 #include <atomic.h>
 #include <spinlock.h>
 
-#ifndef __user
-#define __user
-#endif
 
 #define NR_OPEN		64
 

@@ -13,9 +13,6 @@
 
 #include <types.h>
 
-#ifndef __user
-#define __user
-#endif
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1

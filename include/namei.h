@@ -10,9 +10,6 @@
 
 #include <types.h>
 
-#ifndef __user
-#define __user
-#endif
 
 #define PATH_MAX	256	/* including the NUL */
 

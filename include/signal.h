@@ -15,9 +15,6 @@
 
 #include <types.h>
 
-#ifndef __user
-#define __user
-#endif
 
 #define SIGHUP		1
 #define SIGINT		2

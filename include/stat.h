@@ -51,5 +51,11 @@ int initramfs_getattr(struct file *f, struct kstat *st);
 /* Fill st from an initramfs entry (used for symlinks themselves too). */
 void initramfs_entry_getattr(const struct initramfs_entry *e,
 			     struct kstat *st);
+/*
+ * The attributes of a user path relative to dirfd, as fstatat64 sees
+ * them (flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). 0 or -errno.
+ */
+int vfs_statat(int dirfd, const char __user *upath, unsigned int flags,
+	       struct kstat *st);
 
 #endif

@@ -18,9 +18,6 @@
 #include <types.h>
 #include <asm/ptrace.h>
 
-#ifndef __user
-#define __user
-#endif
 
 #define __NR_restart_syscall	0
 #define __NR_exit		1
@@ -210,6 +207,7 @@
 #define __NR_pselect6_time64	413
 #define __NR_ppoll_time64	414
 #define __NR_futex_time64	422
+#define __NR_faccessat2		439
 #define NR_syscalls		440
 
 typedef long (*syscall_fn_t)(struct pt_regs *regs);
@@ -332,7 +330,8 @@ long do_syscall(struct pt_regs *regs);
 	X(setresuid) X(setresgid) X(setresuid32) X(setresgid32)	\
 	X(getresuid) X(getresgid) X(getresuid32) X(getresgid32)	\
 	X(setfsuid) X(setfsgid) X(setfsuid32) X(setfsgid32)		\
-	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)
+	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)	\
+	X(faccessat2)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -17,9 +17,6 @@
 
 #include <types.h>
 
-#ifndef __user
-#define __user		/* marks a user-space pointer */
-#endif
 
 struct mm_struct;
 

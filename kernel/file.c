@@ -392,34 +392,52 @@ SYSCALL_DEFINE4(openat, int, dirfd, const char __user *, upath, int, flags,
 	return do_openat(dirfd, upath, flags);
 }
 
-static long do_faccessat(int dirfd, const char __user *upath, int mode)
-{
-	char path[PATH_MAX];
-	int err = user_path_at(dirfd, upath, path);
-	struct file *f;
+#define R_OK		4
+#define W_OK		2
+#define X_OK		1
+#define AT_EACCESS	0x200	/* check with the effective ids */
 
+/*
+ * access() for the only user there is, root: anything that exists may be
+ * read; it may be run if it is a directory or has an execute bit; only
+ * device nodes can be written (everything else lives on the read-only
+ * initramfs: -EROFS, as Linux says for a read-only mount).
+ */
+static long do_faccessat(int dirfd, const char __user *upath, int mode,
+			 int flags)
+{
+	struct kstat st;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = vfs_statat(dirfd, upath, flags & ~AT_EACCESS, &st);
 	if (err)
 		return err;
-	if (mode & 2)		/* W_OK: only the devices are writable */
-		f = device_open(path, O_RDWR);
-	else
-		f = filp_open(path, O_RDONLY);
-	if (!f)
-		return initramfs_lookup(path) ? -EROFS : -ENOENT;
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	fput(f);
+	if ((mode & X_OK) && !S_ISDIR(st.mode) && !(st.mode & 0111))
+		return -EACCES;
+	if ((mode & W_OK) && !S_ISCHR(st.mode))
+		return -EROFS;
 	return 0;
 }
 
 SYSCALL_DEFINE2(access, const char __user *, upath, int, mode)
 {
-	return do_faccessat(AT_FDCWD, upath, mode);
+	return do_faccessat(AT_FDCWD, upath, mode, 0);
 }
 
+/* The old faccessat has no flags argument (Linux reads none). */
 SYSCALL_DEFINE3(faccessat, int, dirfd, const char __user *, upath, int, mode)
 {
-	return do_faccessat(dirfd, upath, mode);
+	return do_faccessat(dirfd, upath, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dirfd, const char __user *, upath, int, mode,
+		int, flags)
+{
+	return do_faccessat(dirfd, upath, mode, flags);
 }
 
 SYSCALL_DEFINE1(close, int, fd)

@@ -132,8 +132,8 @@ static int vfs_stat_path(const char *path, bool nofollow, struct kstat *st)
  * The common part of every path-based call. A NULL path with
  * AT_EMPTY_PATH means "", as on Linux 6.11 and later.
  */
-static int vfs_statat(int dirfd, const char __user *upath, unsigned int flags,
-		      struct kstat *st)
+int vfs_statat(int dirfd, const char __user *upath, unsigned int flags,
+	       struct kstat *st)
 {
 	char name[PATH_MAX], path[PATH_MAX];
 	long len = 0;

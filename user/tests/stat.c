@@ -591,6 +591,41 @@ static void clone_fs_shares_cwd(void)
 	KT_EXPECT_EQ(chdir("/"), 0);
 }
 
+/* access/faccessat/faccessat2 for root on a read-only initramfs. */
+static void access_modes(void)
+{
+	KT_EXPECT_EQ(access("/bin/stat", R_OK | X_OK), 0);
+	KT_EXPECT_EQ(access("/dev/null", R_OK | W_OK), 0);
+	KT_EXPECT_EQ(access("/", X_OK), 0);		/* a directory */
+	errno = 0;
+	KT_EXPECT_EQ(access("/nonexistent", F_OK), -1);
+	KT_EXPECT_EQ(errno, ENOENT);
+	errno = 0;
+	KT_EXPECT_EQ(access("/bin/stat", 8), -1);	/* not a mode bit */
+	KT_EXPECT_EQ(errno, EINVAL);
+	errno = 0;
+	KT_EXPECT_EQ(access((char *)1, F_OK), -1);
+	KT_EXPECT_EQ(errno, EFAULT);
+	KT_EXPECT_EQ(syscall(SYS_faccessat2, AT_FDCWD, "/bin/stat", X_OK,
+			     AT_EACCESS), 0);
+	errno = 0;
+	KT_EXPECT_EQ(syscall(SYS_faccessat2, AT_FDCWD, "/bin/stat", X_OK,
+			     0x4000), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+	if (on_linux()) {
+		ktap_skip("Linux host: its files and mounts differ");
+		return;
+	}
+	/* A plain file without execute bits, and writes to the archive. */
+	KT_EXPECT_EQ(access("/lib/links/data.txt", R_OK), 0);
+	errno = 0;
+	KT_EXPECT_EQ(access("/lib/links/data.txt", X_OK), -1);
+	KT_EXPECT_EQ(errno, EACCES);
+	errno = 0;
+	KT_EXPECT_EQ(access("/bin/stat", W_OK), -1);
+	KT_EXPECT_EQ(errno, EROFS);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(regular_file),
 	KTAP_CASE(every_call_agrees),
@@ -605,6 +640,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rlimits),
 	KTAP_CASE(working_directory),
 	KTAP_CASE(clone_fs_shares_cwd),
+	KTAP_CASE(access_modes),
 	{ 0 }
 };
 
