@@ -95,11 +95,14 @@ SOAK_CONFIGS = [
 ] + [
     # The system-call fuzzer with 20x the calls of `make test`, one seed
     # per row (user/tests/syscall_fuzz.c).
-    dict(name='soak-fuzz-smp%d-seed%d' % (smp, seed), smp=smp, mem='256M',
-         append='lowmem=64M utest=syscall_fuzz FUZZ_ITERS=100000 '
-                'FUZZ_SEED=%d -- ktest' % seed,
-         initrd='initramfs.cpio', timeout=900)
-    for smp, seed in ((1, 1), (2, 2), (4, 3), (4, 4))
+    dict(name='soak-fuzz-smp%d-%s-seed%d' % (smp, kmap, seed), smp=smp,
+         mem='256M',
+         append='lowmem=64M kmap=%s utest=syscall_fuzz FUZZ_ITERS=100000 '
+                'FUZZ_SEED=%d -- ktest' % (kmap, seed),
+         initrd='initramfs.cpio', timeout=1800)
+    for smp, kmap, seed in ((1, 'percpu', 1), (2, 'percpu', 2),
+                            (4, 'percpu', 3), (4, 'percpu', 4),
+                            (2, 'global', 5), (4, 'global', 6))
 ]
 
 # `--bench`: benchmark suites only; their numbers are printed, not judged.
