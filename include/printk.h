@@ -29,6 +29,13 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 /* Raw console output, bypassing levels; used by panic and KTAP. */
 void console_write(const char *s, size_t len);
 
+/* The kernel log (see kernel/printk.c): positions count bytes ever stored. */
+#define LOG_BUF_LEN	(64 * 1024)
+u64 log_end(void);
+/* Copy up to len bytes from *pos (moved up to the oldest byte still kept,
+ * then past what was copied); returns how many. */
+size_t log_copy(u64 *pos, char *dst, size_t len);
+
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)	printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk(KERN_WARNING fmt, ##__VA_ARGS__)

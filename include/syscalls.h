@@ -83,6 +83,7 @@
 #define __NR_setpriority	97
 #define __NR_statfs		99
 #define __NR_fstatfs		100
+#define __NR_syslog		103
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_stat		106
@@ -331,7 +332,7 @@ long do_syscall(struct pt_regs *regs);
 	X(getresuid) X(getresgid) X(getresuid32) X(getresgid32)	\
 	X(setfsuid) X(setfsgid) X(setfsuid32) X(setfsgid32)		\
 	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)	\
-	X(faccessat2)
+	X(faccessat2) X(syslog)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

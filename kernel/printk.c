@@ -6,6 +6,15 @@
  *
  * Levels: a message without KERN_<LEVEL> has LOGLEVEL_DEFAULT; it is shown
  * if its level is below console_loglevel (the `loglevel=` parameter).
+ *
+ * Every message, shown or not, also goes into the kernel log: a 64 KiB
+ * ring of text that syslog(2) reads (kernel/syslog.c, busybox dmesg).
+ * Each line is stored as "<level>[seconds.micros] text\n", the format
+ * Linux's SYSLOG_ACTION_READ_ALL returns; when the ring is full the
+ * oldest bytes are overwritten.
+ *
+ *   log_buf:  | ... oldest kept ... | newest |  (index = position % size)
+ *   position: 0 ......... log_next - LOG_BUF_LEN ......... log_next
  */
 #include <kernel.h>
 #include <console.h>
@@ -17,6 +26,10 @@
 int console_loglevel = 7;	/* show everything but KERN_DEBUG */
 static DEFINE_SPINLOCK(console_lock);
 static bool line_open;		/* last message did not end in '\n' */
+static bool line_shown;		/* ... and went to the console */
+
+static char log_buf[LOG_BUF_LEN];	/* console_lock */
+static u64 log_next;			/* bytes ever stored */
 
 /*
  * Take the console lock. During a panic another CPU may have died holding
@@ -65,6 +78,41 @@ void console_write(const char *s, size_t len)
 	console_unlock_irqrestore(flags, locked);
 }
 
+/* console_lock held. */
+static void log_store(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		log_buf[(log_next + i) % LOG_BUF_LEN] = s[i];
+	log_next += len;
+}
+
+u64 log_end(void)
+{
+	bool locked;
+	unsigned long flags = console_lock_irqsave(&locked);
+	u64 end = log_next;
+
+	console_unlock_irqrestore(flags, locked);
+	return end;
+}
+
+size_t log_copy(u64 *pos, char *dst, size_t len)
+{
+	bool locked;
+	unsigned long flags = console_lock_irqsave(&locked);
+	u64 oldest = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
+	size_t n;
+
+	if (*pos < oldest)
+		*pos = oldest;		/* overwritten meanwhile */
+	n = min((u64)len, log_next - *pos);
+	for (size_t i = 0; i < n; i++)
+		dst[i] = log_buf[(*pos + i) % LOG_BUF_LEN];
+	*pos += n;
+	console_unlock_irqrestore(flags, locked);
+	return n;
+}
+
 /* Strip a KERN_<LEVEL> prefix; returns the level or -1 for KERN_CONT. */
 static int parse_level(const char **fmt)
 {
@@ -80,34 +128,51 @@ static int parse_level(const char **fmt)
 	return LOGLEVEL_DEFAULT;
 }
 
+/* Start a line: end an open one, then "[time] " (and "<level>" in the log). */
+static void start_line(int level, bool shown)
+{
+	char stamp[24], tag[4] = { '<', '0' + level, '>', 0 };
+	u64 ns = ktime_get_ns();
+
+	if (line_open) {
+		if (line_shown)
+			emit("\n", 1);
+		log_store("\n", 1);
+	}
+	snprintf(stamp, sizeof(stamp), "[%5u.%06u] ",
+		 (u32)(ns / 1000000000ULL), (u32)(ns % 1000000000ULL / 1000));
+	if (shown)
+		emit(stamp, strlen(stamp));
+	log_store(tag, 3);
+	log_store(stamp, strlen(stamp));
+	line_shown = shown;
+}
+
 int vprintk(const char *fmt, va_list ap)
 {
 	static char buf[1024];	/* protected by console_lock */
-	char stamp[24];
 	int level = parse_level(&fmt);
-	bool locked;
+	bool locked, shown;
 	unsigned long flags;
 	int n;
 
-	if (level >= console_loglevel)
-		return 0;
 	flags = console_lock_irqsave(&locked);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	n = min(n, (int)sizeof(buf) - 1);
 	if (level >= 0 || !line_open) {
-		u64 ns = ktime_get_ns();
-
-		if (line_open)
-			emit("\n", 1);
-		snprintf(stamp, sizeof(stamp), "[%5u.%06u] ",
-			 (u32)(ns / 1000000000ULL),
-			 (u32)(ns % 1000000000ULL / 1000));
-		emit(stamp, strlen(stamp));
+		if (level < 0)
+			level = LOGLEVEL_DEFAULT;
+		shown = level < console_loglevel;
+		start_line(level, shown);
+	} else {
+		shown = line_shown;	/* KERN_CONT: as the line it continues */
 	}
-	emit(buf, n);
+	if (shown)
+		emit(buf, n);
+	log_store(buf, n);
 	line_open = n > 0 && buf[n - 1] != '\n';
 	console_unlock_irqrestore(flags, locked);
-	return n;
+	return shown ? n : 0;
 }
 
 int printk(const char *fmt, ...)

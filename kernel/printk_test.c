@@ -194,6 +194,50 @@ static void printk_filters_by_level(struct ktest *t)
 		KTEST_EXPECT_EQ(t, debug, 0);
 }
 
+/* Find needle in the log bytes from pos to the end. */
+static bool log_has(u64 pos, const char *needle)
+{
+	static char text[512];
+	size_t n = log_copy(&pos, text, sizeof(text) - 1);
+
+	text[n] = '\0';
+	return strstr(text, needle) != NULL;
+}
+
+/* Every line reaches the log, shown on the console or not, with its level. */
+static void printk_keeps_hidden_lines_in_log(struct ktest *t)
+{
+	int saved = console_loglevel;
+	u64 start = log_end();
+
+	console_loglevel = 1;
+	printk(KERN_INFO "printk_test: hidden %d\n", 42);
+	printk(KERN_WARNING "printk_test: part one,");
+	pr_cont(" part two\n");
+	console_loglevel = saved;
+	KTEST_EXPECT_TRUE(t, log_end() > start);
+	KTEST_EXPECT_TRUE(t, log_has(start, "<6>["));
+	KTEST_EXPECT_TRUE(t, log_has(start, "] printk_test: hidden 42\n"));
+	KTEST_EXPECT_TRUE(t, log_has(start, "<4>["));
+	KTEST_EXPECT_TRUE(t, log_has(start, "part one, part two\n"));
+}
+
+/* A reader that fell behind starts at the oldest byte still kept. */
+static void log_copy_skips_overwritten_bytes(struct ktest *t)
+{
+	int saved = console_loglevel;
+	u64 pos = 0;
+	char c;
+
+	console_loglevel = 1;	/* wrap the ring with lines nobody sees */
+	for (int i = 0; log_end() <= LOG_BUF_LEN + 1000; i++)
+		printk(KERN_INFO "printk_test: filler line %d to wrap the "
+		       "log ring around at least once\n", i);
+	console_loglevel = saved;
+	KTEST_EXPECT_EQ(t, log_copy(&pos, &c, 1), 1);
+	KTEST_EXPECT_EQ(t, pos, log_end() - LOG_BUF_LEN + 1);
+}
+
 static struct ktest_case printk_cases[] = {
 	KTEST_CASE(integer_conversions),
 	KTEST_CASE(width_and_padding),
@@ -204,6 +248,8 @@ static struct ktest_case printk_cases[] = {
 	KTEST_CASE(symbol_pointers),
 	KTEST_CASE(truncation_and_return_value),
 	KTEST_CASE(printk_filters_by_level),
+	KTEST_CASE(printk_keeps_hidden_lines_in_log),
+	KTEST_CASE(log_copy_skips_overwritten_bytes),
 	{}
 };
 
