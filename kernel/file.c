@@ -13,6 +13,7 @@
  */
 #include <fs.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <stat.h>
 #include <namei.h>
 #include <task.h>
@@ -216,7 +217,12 @@ static bool creatable(const char *path, unsigned int flags)
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	const struct initramfs_entry *e;
-	struct file *f = device_open(path, flags);
+	struct file *f;
+
+	/* /proc shadows the archive's /proc, as a mount would. */
+	if (procfs_path(path))
+		return procfs_open(path, flags);
+	f = device_open(path, flags);
 
 	if (f)
 		return f;
@@ -400,10 +406,18 @@ static long do_faccessat(int dirfd, const char __user *upath, int mode)
 
 	if (err)
 		return err;
-	if (mode & 2)		/* W_OK: only the devices are writable */
+	if (procfs_path(path)) {
+		/* Nothing there is writable: -EACCES, as for a 0444 file. */
+		f = procfs_open(path, O_RDONLY);
+		if (!IS_ERR(f) && (mode & 2)) {
+			fput(f);
+			return -EACCES;
+		}
+	} else if (mode & 2) {	/* W_OK: only the devices are writable */
 		f = device_open(path, O_RDWR);
-	else
+	} else {
 		f = filp_open(path, O_RDONLY);
+	}
 	if (!f)
 		return initramfs_lookup(path) ? -EROFS : -ENOENT;
 	if (IS_ERR(f))
