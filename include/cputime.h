@@ -62,8 +62,19 @@ struct rusage_k {
 	s32 ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
+/*
+ * Ticks each CPU spent in each mode since boot (/proc/stat's cpu lines):
+ * charged by the tick to whatever it interrupted. `nice` is user time of
+ * tasks with a positive nice value, as Linux splits it.
+ */
+struct cpu_ticks {
+	unsigned long user, nice, system, idle;
+};
+
 /* The timer tick: charge the current task for one tick in that mode. */
 void account_process_tick(bool user);
+/* A snapshot of one CPU's tick counters. */
+void cpu_ticks_get(int cpu, struct cpu_ticks *out);
 /* The scheduler, switching from prev to next (interrupts off). */
 void account_switch(struct task_struct *prev, struct task_struct *next);
 /* A thread's runtime including the slice it is running now, on any CPU. */

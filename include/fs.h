@@ -116,6 +116,8 @@ void close_on_exec(struct files_struct *files);
 
 /* Device lookup (kernel/devices.c): NULL if path names no device. */
 struct file *device_open(const char *path, unsigned int flags);
+/* The node an open device file came from ("/dev/null"), else NULL. */
+const char *device_file_path(struct file *f);
 /* Is there a device node at path (device_open() without opening)? */
 bool device_exists(const char *path);
 /* Console output and input for /dev/console and the kernel. */

@@ -59,6 +59,8 @@ struct mm_struct {
 	unsigned long brk_start, brk;	/* program break */
 	unsigned long mmap_base;	/* where mmap searches from */
 	unsigned long start_stack;	/* initial user esp */
+	/* exec's argument and environment strings (/proc/PID/cmdline) */
+	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long nr_pages;		/* user frames mapped */
 	unsigned long hiwater_pages;	/* the most nr_pages ever was */
 	bool oom_victim;		/* killed by the OOM killer (oom.h) */

@@ -67,6 +67,19 @@ struct sched_stats {
 	unsigned int nr_running; /* runnable tasks now, idle excluded */
 };
 void sched_stats_get(int cpu, struct sched_stats *out);
+
+/*
+ * Load average (kernel/sched/loadavg.c), fixed point with FSHIFT fraction
+ * bits as Linux's avenrun[]: 1, 5 and 15 minutes of runnable tasks.
+ */
+#define FSHIFT		11
+#define FIXED_1		(1UL << FSHIFT)
+#define LOAD_INT(x)	((x) >> FSHIFT)
+#define LOAD_FRAC(x)	LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+/* CPU 0's tick: take a sample every 5 seconds. */
+void calc_global_load_tick(void);
+/* The three averages, shifted left by `shift` (sysinfo wants 16 bits). */
+void get_avenrun(unsigned long loads[3], int shift);
 /* Debug: print p's scheduler state and its run queue's. */
 void sched_show_task(struct task_struct *p);
 

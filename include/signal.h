@@ -142,6 +142,10 @@ struct sighand_struct;
 /* Post `sig` with `info` to p's process (group) or to the thread p. */
 int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
 		  bool group);
+/* tasklist_lock held: the signals t's process ignores and catches
+ * (/proc/PID/status); a sample, the actions may change meanwhile. */
+void task_sigactions_locked(struct task_struct *t, sigset_t *ignored,
+			    sigset_t *caught);
 /* tasklist_lock held: post SIGKILL to thread t (exit_group, OOM). */
 void sigkill_thread_locked(struct task_struct *t);
 /*

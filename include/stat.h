@@ -27,6 +27,7 @@
  */
 #define INITRAMFS_DEV	MKDEV(0, 1)
 #define DEVFS_DEV	MKDEV(0, 5)
+#define PROCFS_DEV	MKDEV(0, 4)
 #define PIPEFS_DEV	MKDEV(0, 12)
 
 #define STAT_BLKSIZE	4096	/* st_blksize: the page, our I/O unit */

@@ -75,6 +75,7 @@ struct task_struct {
 	int nice;			/* -20..19; kept, not yet used */
 	struct task_cputime cputime;	/* kernel/sched/cputime.c */
 	struct group_cputime group_cputime;	/* leader: the process's */
+	u64 start_time;			/* ktime_get_ns() at fork */
 
 	atomic_t usage;			/* references to this struct */
 	void *stack;			/* kernel stack, THREAD_SIZE */
@@ -202,6 +203,8 @@ extern struct list_head task_list;
 struct task_struct *find_get_task_by_pid(pid_t pid);
 /* Number of tasks alive (including zombies); for tests and the shell. */
 int nr_tasks(void);
+/* Tasks created since boot (/proc/stat's "processes"). */
+unsigned int nr_forks(void);
 
 /* Kernel threads (kernel/fork.c). Returns the pid or -errno. */
 int kernel_thread(int (*fn)(void *), void *arg, const char *name);

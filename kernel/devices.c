@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The character devices: /dev/null, /dev/zero, /dev/console and
- * /dev/kmapstat (the per-CPU highmem counters as text; there is no procfs).
+ * /dev/kmapstat (the per-CPU highmem counters as text).
  *
  * /dev/console writes go through the kernel console (printk's path:
  * console_write() under console_lock, so a line from one process is never
@@ -472,6 +472,13 @@ static int device_getattr(struct file *f, struct kstat *st)
 	st->ino = node->ino;
 	st->blksize = STAT_BLKSIZE;
 	return 0;
+}
+
+const char *device_file_path(struct file *f)
+{
+	if (f->f_op->getattr != device_getattr)
+		return NULL;
+	return ((const struct device_node *)f->private_data ?: &devices[2])->path;
 }
 
 bool device_exists(const char *path)

@@ -313,12 +313,20 @@ static long setup_stack(struct mm_struct *mm, const struct exec_args *a,
 	vec = (u32 *)buf;
 	*vec++ = a->argc;
 	str_at = strings;
+	mm->arg_start = strings;
 	for (i = 0; i < a->argc + a->envc; i++) {
-		if (i == a->argc)
+		if (i == a->argc) {
 			*vec++ = 0;	/* end of argv */
+			mm->arg_end = str_at;
+		}
 		*vec++ = str_at;
 		str_at += strlen(UADDR_TO_BUF(str_at)) + 1;
 	}
+	if (i == a->argc)
+		mm->arg_end = str_at;
+	/* /proc/PID/cmdline and environ read these back from the stack. */
+	mm->env_start = mm->arg_end;
+	mm->env_end = strings + a->len;
 	if (a->argc == a->argc + a->envc)
 		*vec++ = 0;
 	*vec++ = 0;			/* end of envp */

@@ -54,6 +54,23 @@ void mm_release(struct task_struct *t)
 	t->clear_child_tid = 0;
 }
 
+/*
+ * Drop the descriptor table. /proc/PID/fd reads another task's ->files
+ * under tasklist_lock, so it is cleared under that lock before the
+ * reference goes.
+ */
+static void exit_files(struct task_struct *t)
+{
+	struct files_struct *files;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	files = t->files;
+	t->files = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_files(files);
+}
+
 /* tasklist_lock held: take t off every list; the reaper's reference. */
 static void unlink_task(struct task_struct *t)
 {
@@ -86,10 +103,8 @@ void do_exit(int status)
 	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
 	futex_exit_clear_tid(t);
-	if (t->files) {
-		put_files(t->files);
-		t->files = NULL;
-	}
+	if (t->files)
+		exit_files(t);
 	if (t->fs) {
 		put_fs_struct(t->fs);
 		t->fs = NULL;
@@ -180,12 +195,15 @@ struct child_usage {
 /*
  * Free what is left of a reaped child. Its last switch away may still be
  * in progress on another CPU (it runs with interrupts off from exit to
- * that switch, so this is short): wait for the scheduler's reference to
- * go, so that the stack and struct are free when wait4() returns.
+ * that switch, so this is short): wait until it is off that CPU for good,
+ * so that its counters are final. Not until the scheduler's reference is
+ * gone: a reader of /proc/PID may hold one more for as long as it likes;
+ * whoever drops the last frees the stack and the struct.
  */
 static void reap_zombie(struct task_struct *zombie, struct child_usage *ru)
 {
-	while (atomic_read(&zombie->usage) > 1)
+	while (READ_ONCE(zombie->state) != TASK_DEAD ||
+	       __atomic_load_n(&zombie->on_cpu, __ATOMIC_ACQUIRE))
 		cpu_relax();
 	/* Its counters are final now: its time becomes the parent's. */
 	cputime_reap(current, zombie, &ru->sum, &ru->maxrss_pages);

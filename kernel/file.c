@@ -13,6 +13,7 @@
  */
 #include <fs.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <stat.h>
 #include <namei.h>
 #include <task.h>
@@ -216,7 +217,12 @@ static bool creatable(const char *path, unsigned int flags)
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	const struct initramfs_entry *e;
-	struct file *f = device_open(path, flags);
+	struct file *f;
+
+	/* /proc shadows the archive's /proc, as a mount would. */
+	if (procfs_path(path))
+		return procfs_open(path, flags);
+	f = device_open(path, flags);
 
 	if (f)
 		return f;
@@ -400,8 +406,9 @@ SYSCALL_DEFINE4(openat, int, dirfd, const char __user *, upath, int, flags,
 /*
  * access() for the only user there is, root: anything that exists may be
  * read; it may be run if it is a directory or has an execute bit; only
- * device nodes can be written (everything else lives on the read-only
- * initramfs: -EROFS, as Linux says for a read-only mount).
+ * device nodes can be written: a file without write bits (all of /proc)
+ * is -EACCES, and the initramfs is read-only (-EROFS, as Linux says for
+ * a read-only mount).
  */
 static long do_faccessat(int dirfd, const char __user *upath, int mode,
 			 int flags)
@@ -419,7 +426,8 @@ static long do_faccessat(int dirfd, const char __user *upath, int mode,
 	if ((mode & X_OK) && !S_ISDIR(st.mode) && !(st.mode & 0111))
 		return -EACCES;
 	if ((mode & W_OK) && !S_ISCHR(st.mode))
-		return -EROFS;
+		/* /proc's files are 0444; the archive is read-only. */
+		return st.mode & 0222 ? -EROFS : -EACCES;
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <string.h>
+#include <time.h>
 #include <errno.h>
 #include <asm/ptrace.h>
 
@@ -29,6 +30,7 @@ DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
 static pid_t last_pid;
 static atomic_t task_count;
+static atomic_t fork_count;	/* tasks ever created: /proc/stat */
 
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg,
 		 const struct pt_regs *regs, unsigned long usp);
@@ -36,6 +38,11 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg,
 int nr_tasks(void)
 {
 	return atomic_read(&task_count);
+}
+
+unsigned int nr_forks(void)
+{
+	return atomic_read(&fork_count);
 }
 
 static bool pid_in_use(pid_t pid)
@@ -127,6 +134,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 	p->state = TASK_NEW;
+	p->start_time = ktime_get_ns();	/* /proc/PID/stat's starttime */
 	p->flags = fn ? PF_KTHREAD : 0;
 	p->cpu = smp_processor_id();
 	INIT_LIST_HEAD(&p->run_list);
@@ -223,6 +231,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		list_add_tail(&p->sibling, &p->parent->children);
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	atomic_inc(&fork_count);
 	return p;
 
 fail_files:

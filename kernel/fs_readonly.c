@@ -25,6 +25,7 @@
  */
 #include <fs.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <namei.h>
 #include <stat.h>
 #include <task.h>
@@ -62,6 +63,15 @@ static int path_mode(const char *path, bool nofollow, u32 *mode)
 	if (!strcmp(path, "/dev")) {	/* a directory for path purposes */
 		*mode = S_IFDIR | 0755;
 		return 0;
+	}
+	if (nofollow && procfs_path(path)) {
+		err = procfs_lstat(path, &st);
+		if (err < 0)
+			return err;
+		if (!err) {
+			*mode = st.mode;	/* a /proc symlink */
+			return 0;
+		}
 	}
 	e = nofollow ? initramfs_lookup_nofollow(path) : NULL;
 	if (e && S_ISLNK(e->mode)) {

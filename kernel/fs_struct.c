@@ -19,6 +19,7 @@
 #include <fs.h>
 #include <namei.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <task.h>
 #include <uaccess.h>
 #include <syscalls.h>
@@ -84,19 +85,35 @@ void get_cwd(char *buf)
 	spin_unlock(&fs->lock);
 }
 
-/* Make the initramfs directory f is open on the working directory. */
-static long set_cwd_to(struct file *f)
+/* The canonical path of the directory f is open on: 0 or -ENOTDIR. */
+static int dir_path(struct file *f, char *path)
 {
 	const struct initramfs_entry *e = initramfs_file_entry(f);
-	struct fs_struct *fs = current->fs;
 
-	if (!e || !S_ISDIR(e->mode))
-		return -ENOTDIR;
+	if (e && S_ISDIR(e->mode)) {
+		path[0] = '/';
+		strlcpy(path + 1, e->name, PATH_MAX - 1);
+		return 0;
+	}
+	/* A /proc directory (top's chdir("/proc")). */
+	if (!e && f->f_op->getdents64 && procfs_file_path(f, path, PATH_MAX))
+		return 0;
+	return -ENOTDIR;
+}
+
+/* Make the directory f is open on the working directory. */
+static long set_cwd_to(struct file *f)
+{
+	struct fs_struct *fs = current->fs;
+	char path[PATH_MAX];
+	int err = dir_path(f, path);
+
+	if (err)
+		return err;
 	if (!fs)
 		return -ENOENT;	/* kernel threads stay in "/" */
 	spin_lock(&fs->lock);
-	fs->cwd[0] = '/';
-	strlcpy(fs->cwd + 1, e->name, PATH_MAX - 1);
+	memcpy(fs->cwd, path, PATH_MAX);
 	spin_unlock(&fs->lock);
 	return 0;
 }

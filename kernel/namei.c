@@ -2,8 +2,9 @@
 /*
  * Path resolution for the system calls that take a path name.
  *
- * The name space is flat: the devices of kernel/devices.c under /dev and
- * the entries of the initramfs, each known by its full name. So a lookup
+ * The name space is flat: the devices of kernel/devices.c under /dev, /proc
+ * (kernel/procfs.c) and the entries of the initramfs, each known by its
+ * full name. So a lookup
  * is a string comparison, and what this file does is to produce the one
  * string that names the file:
  *
@@ -25,6 +26,7 @@
 #include <fs.h>
 #include <fs_struct.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <uaccess.h>
 #include <string.h>
 #include <errno.h>
@@ -37,6 +39,8 @@ long getname(const char __user *upath, char *buf)
 		return len;
 	return len == PATH_MAX ? -ENAMETOOLONG : len;
 }
+
+#define MAX_PROC_LINKS	8
 
 /* out = "/" + name (name is an initramfs name, without leading "/"). */
 static int set_path(char *out, const char *name)
@@ -64,6 +68,10 @@ static int dirfd_path(int dirfd, char *out)
 	if (!f)
 		return -EBADF;
 	e = initramfs_file_entry(f);
+	if (!e && f->f_op->getdents64 && procfs_file_path(f, out, PATH_MAX)) {
+		fput(f);
+		return 0;	/* a /proc directory */
+	}
 	fput(f);
 	if (!e || !S_ISDIR(e->mode))
 		return -ENOTDIR;
@@ -79,6 +87,16 @@ static int walk_into(char *out)
 {
 	const struct initramfs_entry *e;
 
+	/* /proc, as if mounted there; its symlinks (/proc/self) are
+	 * replaced by their targets, which must be directories in turn. */
+	for (int links = 0; procfs_path(out); links++) {
+		int err = procfs_walk(out);
+
+		if (err <= 0)
+			return err;
+		if (links == MAX_PROC_LINKS)
+			return -ELOOP;
+	}
 	if (device_exists(out))
 		return -ENOTDIR;
 	e = initramfs_lookup(out);

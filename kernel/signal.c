@@ -619,6 +619,24 @@ int copy_signals(struct task_struct *p, unsigned long clone_flags,
 	return 0;
 }
 
+void task_sigactions_locked(struct task_struct *t, sigset_t *ignored,
+			    sigset_t *caught)
+{
+	struct sighand_struct *sh = t->sighand;
+
+	*ignored = *caught = 0;
+	if (!sh)
+		return;
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		unsigned long h = READ_ONCE(sh->action[sig - 1].handler);
+
+		if (h == SIG_IGN)
+			*ignored |= sigmask(sig);
+		else if (h != SIG_DFL)
+			*caught |= sigmask(sig);
+	}
+}
+
 void put_sighand(struct task_struct *t)
 {
 	struct sighand_struct *sh = t->sighand;

@@ -16,12 +16,14 @@
  *   devices.c          S_IFCHR, rdev (null 1:3, zero 1:5, console 5:1,
  *                      tty 5:0); dev 0:5
  *   pipe.c             S_IFIFO, one ino per pipe; dev 0:12
+ *   procfs.c           directories 0555, files 0444, symlinks; dev 0:4
  */
 #include <stat.h>
 #include <asm/stat.h>	/* the i386 layouts of struct stat, stat64 */
 #include <namei.h>
 #include <fs.h>
 #include <initramfs.h>
+#include <procfs.h>
 #include <uaccess.h>
 #include <syscalls.h>
 #include <kernel.h>
@@ -111,7 +113,11 @@ static int vfs_stat_path(const char *path, bool nofollow, struct kstat *st)
 	struct file *f;
 	int err;
 
-	if (nofollow) {
+	if (nofollow && procfs_path(path)) {
+		err = procfs_lstat(path, st);
+		if (err <= 0)
+			return err;	/* a /proc symlink, or an error */
+	} else if (nofollow) {
 		const struct initramfs_entry *e =
 			initramfs_lookup_nofollow(path);
 
@@ -360,6 +366,17 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags,
 	return err ? err : put_statx(&st, buf);
 }
 
+static long procfs_readlink_user(const char *path, char __user *buf,
+				 int bufsiz)
+{
+	char target[PATH_MAX];
+	long len = procfs_readlink(path, target, min(bufsiz, PATH_MAX));
+
+	if (len < 0)
+		return len;
+	return copy_to_user(buf, target, len) ? -EFAULT : len;
+}
+
 static long do_readlinkat(int dirfd, const char __user *upath,
 			  char __user *buf, int bufsiz)
 {
@@ -372,6 +389,8 @@ static long do_readlinkat(int dirfd, const char __user *upath,
 	err = user_path_at(dirfd, upath, path);
 	if (err)
 		return err;
+	if (procfs_path(path))
+		return procfs_readlink_user(path, buf, bufsiz);
 	if (device_exists(path))
 		return -EINVAL;		/* exists, and is no symlink */
 	e = initramfs_lookup_nofollow(path);

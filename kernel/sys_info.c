@@ -197,13 +197,19 @@ struct sysinfo {
 	char _f[8];
 };
 
+#define SI_LOAD_SHIFT	16
+
 /* Counts are in pages (mem_unit = PAGE_SIZE), exact at the moment. */
 SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
+	unsigned long loads[3];
 	struct sysinfo s;
 
 	memset(&s, 0, sizeof(s));
 	s.uptime = ktime_get_ns() / 1000000000ULL;
+	get_avenrun(loads, SI_LOAD_SHIFT - FSHIFT);
+	for (int i = 0; i < 3; i++)
+		s.loads[i] = loads[i];
 	s.totalram = zones[ZONE_NORMAL].managed_pages +
 		     zones[ZONE_HIGHMEM].managed_pages;
 	s.freeram = nr_free_pages();

@@ -101,6 +101,10 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->brk = old->brk;
 	mm->mmap_base = old->mmap_base;
 	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
 	list_for_each_entry(vma, &old->regions, list) {
 		err = __insert_region(mm, vma->vm_start, vma->vm_end,
 				      vma->vm_flags);

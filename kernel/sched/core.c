@@ -468,8 +468,10 @@ void scheduler_tick(void)
 	struct task_struct *curr = current;
 	struct rq *rq;
 
-	if (smp_processor_id() == 0)
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		calc_global_load_tick();
+	}
 	if (!curr)
 		return;		/* before sched_init() */
 	run_local_timers();

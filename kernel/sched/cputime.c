@@ -24,10 +24,38 @@
 
 #define USEC_PER_SEC	1000000ULL
 
+/* Written only by the owning CPU's tick, read anywhere (a sample). */
+static DEFINE_PER_CPU(struct cpu_ticks, cpu_ticks);
+
+static void account_cpu_tick(struct task_struct *t, bool user)
+{
+	struct cpu_ticks *c = this_cpu_ptr(&cpu_ticks);
+
+	if (!t || (t->flags & PF_IDLE))
+		WRITE_ONCE(c->idle, c->idle + 1);
+	else if (!user)
+		WRITE_ONCE(c->system, c->system + 1);
+	else if (READ_ONCE(t->nice) > 0)
+		WRITE_ONCE(c->nice, c->nice + 1);
+	else
+		WRITE_ONCE(c->user, c->user + 1);
+}
+
+void cpu_ticks_get(int cpu, struct cpu_ticks *out)
+{
+	const struct cpu_ticks *c = per_cpu_ptr(&cpu_ticks, cpu);
+
+	out->user = READ_ONCE(c->user);
+	out->nice = READ_ONCE(c->nice);
+	out->system = READ_ONCE(c->system);
+	out->idle = READ_ONCE(c->idle);
+}
+
 void account_process_tick(bool user)
 {
 	struct task_struct *t = current;
 
+	account_cpu_tick(t, user);
 	if (!t || (t->flags & PF_IDLE))
 		return;
 	if (user)
