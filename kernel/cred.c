@@ -3,10 +3,9 @@
  * User and group ids. This kernel has one user: every process runs as
  * root (uid 0, gid 0, no supplementary groups), and there is nobody else
  * to become. So the get* calls answer 0, and the set* calls succeed when
- * they ask for what already holds (id 0, or -1 for "leave unchanged", as
- * a root daemon that "drops" to root does) and fail with -EPERM when
- * they ask for another user or group, rather than pretend a change that
- * nothing would honour.
+ * they ask for what already holds (id 0, or -1 for "leave unchanged" in
+ * the re/res forms) and fail with -EPERM when they ask for another user
+ * or group, rather than pretend a change that nothing would honour.
  *
  * The 16-bit calls of old i386 binaries (getuid, 24) and the 32-bit ones
  * (getuid32, 199) differ only in the width of the ids; with every id 0
@@ -45,10 +44,20 @@ static long set_ids(u32 a, u32 b, u32 c, bool wide)
 	       id_is_root(c, wide) ? 0 : -EPERM;
 }
 
-SYSCALL_DEFINE1(setuid, u32, uid) { return set_ids(uid, 0, 0, false); }
-SYSCALL_DEFINE1(setgid, u32, gid) { return set_ids(gid, 0, 0, false); }
-SYSCALL_DEFINE1(setuid32, u32, uid) { return set_ids(uid, 0, 0, true); }
-SYSCALL_DEFINE1(setgid32, u32, gid) { return set_ids(gid, 0, 0, true); }
+/* setuid/setgid take one id and have no "unchanged": -1 is -EINVAL. */
+static long set_one_id(u32 id, bool wide)
+{
+	if (!wide)
+		id &= 0xFFFF;
+	if (id == (wide ? 0xFFFFFFFFu : 0xFFFFu))
+		return -EINVAL;
+	return id ? -EPERM : 0;
+}
+
+SYSCALL_DEFINE1(setuid, u32, uid) { return set_one_id(uid, false); }
+SYSCALL_DEFINE1(setgid, u32, gid) { return set_one_id(gid, false); }
+SYSCALL_DEFINE1(setuid32, u32, uid) { return set_one_id(uid, true); }
+SYSCALL_DEFINE1(setgid32, u32, gid) { return set_one_id(gid, true); }
 
 SYSCALL_DEFINE2(setreuid, u32, r, u32, e) { return set_ids(r, e, 0, false); }
 SYSCALL_DEFINE2(setregid, u32, r, u32, e) { return set_ids(r, e, 0, false); }

@@ -147,6 +147,7 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		if (n == max) {
 			pr_warn("initramfs: more than %d entries; rest ignored\n",
 				max);
+			resolve_hard_links(tab, n);
 			return n;
 		}
 		tab[n].name = strip_prefix(base + name_off);

@@ -25,8 +25,9 @@
  * never a lock: the task may exit and be reaped meanwhile. Everything the
  * text needs is read under tasklist_lock after checking that the task is
  * still listed (-ESRCH once it is reaped, as Linux), the address space
- * through a reference of its own (mmget) and copy_from_mm(), which never
- * faults on a missing page (kernel/procfs_pid.c).
+ * through a reference of its own (mmget) and copy_from_mm(), which reads
+ * it like the owner would: a missing page is faulted in (and may need a
+ * frame), an unmapped one ends the text (kernel/procfs_pid.c).
  */
 #include <procfs.h>
 #include <fs.h>
@@ -64,10 +65,11 @@ void pb_printf(struct pbuf *pb, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* As pb_printf: what does not fit is counted but not stored. */
 void pb_write(struct pbuf *pb, const void *data, size_t n)
 {
-	if (pb->len + n < pb->size)
-		memcpy(pb->buf + pb->len, data, n);
+	if (pb->len < pb->size)
+		memcpy(pb->buf + pb->len, data, min(n, pb->size - pb->len));
 	pb->len += n;
 }
 
@@ -221,8 +223,6 @@ static int stat_show(struct pbuf *pb, struct task_struct *t)
 	struct cpu_ticks sum = { 0 }, ct;
 	struct sched_stats ss;
 	unsigned long ctxt = 0;
-	unsigned int tasks;
-	pid_t last;
 	int cpu;
 
 	for_each_online_cpu(cpu) {
@@ -242,7 +242,6 @@ static int stat_show(struct pbuf *pb, struct task_struct *t)
 		cpu_ticks_get(cpu, &ct);
 		stat_cpu_line(pb, name, &ct);
 	}
-	count_tasks(&tasks, &last);
 	pb_printf(pb, "intr 0\nctxt %lu\nbtime %llu\nprocesses %u\n",
 		  ctxt, boot_time_sec(), nr_forks());
 	pb_printf(pb, "procs_running %u\nprocs_blocked 0\n", runnable_now());
@@ -518,12 +517,15 @@ static bool task_fd_open(struct task_struct *t, int fd)
 	return f != NULL;
 }
 
-/* The lowest open descriptor >= fd of the task, or -1. */
+/* The lowest open descriptor >= fd (0 <= fd) of the task, or -1. */
 static int task_next_fd(struct task_struct *t, int fd)
 {
-	struct files_struct *files = get_task_files(t);
+	struct files_struct *files;
 	int found = -1;
 
+	if (fd < 0 || fd >= NR_OPEN)
+		return -1;
+	files = get_task_files(t);
 	if (!files)
 		return -1;
 	spin_lock(&files->lock);
@@ -665,30 +667,36 @@ static void put_snap(struct proc_snap *s)
 }
 
 /* Make the text, in a larger buffer each time it does not fit. */
+/*
+ * Generate the file's text into a snapshot, doubling the allocation (a
+ * power of two, header included, so kmalloc wastes nothing) until the
+ * text fits or PROC_TEXT_MAX is reached.
+ */
 static struct proc_snap *make_snap(const struct proc_node *node)
 {
-	size_t size = PROC_TEXT_MIN;
+	size_t alloc = PROC_TEXT_MIN;
 
 	for (;;) {
-		struct proc_snap *s = kmalloc(sizeof(*s) + size, GFP_KERNEL);
+		struct proc_snap *s = kmalloc(alloc, GFP_KERNEL);
+		size_t room = alloc - sizeof(*s);
 		struct pbuf pb;
 		int err;
 
 		if (!s)
 			return ERR_PTR(-ENOMEM);
-		pb = (struct pbuf){ .buf = s->data, .size = size };
+		pb = (struct pbuf){ .buf = s->data, .size = room };
 		err = node->loc.ent->show(&pb, node->loc.task);
 		if (err) {
 			kfree(s);
 			return ERR_PTR(err);
 		}
-		if (pb.len < size || size >= PROC_TEXT_MAX) {
+		if (pb.len < room || alloc >= PROC_TEXT_MAX) {
 			atomic_set(&s->ref, 1);
-			s->len = min(pb.len, size - 1);
+			s->len = min(pb.len, room - 1);
 			return s;
 		}
 		kfree(s);
-		size *= 2;
+		alloc *= 2;
 	}
 }
 
@@ -953,7 +961,9 @@ static void fd_readdir(struct dir_ctx *ctx, long long *pos,
 	pdir.kind = PROC_PID_DIR;
 	if (!emit_dots(ctx, pos, loc_ino(dir), loc_ino(&pdir)))
 		return;
-	while ((fd = task_next_fd(dir->task, *pos - 2)) >= 0) {
+	/* The position is any 64-bit value lseek accepted: bound it first. */
+	while (*pos - 2 < NR_OPEN &&
+	       (fd = task_next_fd(dir->task, (int)(*pos - 2))) >= 0) {
 		struct proc_loc loc = *dir;
 		char name[12];
 

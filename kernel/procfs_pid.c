@@ -16,8 +16,9 @@
  *                                           it), mmput() when done
  *
  * The address space is then read through that reference: the regions
- * under mm->lock, the argument strings with copy_from_mm(), which walks
- * the page tables and stops at an unmapped page instead of faulting.
+ * under mm->lock, the argument strings with copy_from_mm(), which reads
+ * them as the owner would (a page not yet present is faulted in) and
+ * stops at an unmapped one.
  */
 #include <procfs.h>
 #include <task.h>

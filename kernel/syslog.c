@@ -16,7 +16,6 @@
 #include <uaccess.h>
 #include <syscalls.h>
 #include <kernel.h>
-#include <mm.h>
 #include <errno.h>
 
 enum {
@@ -35,48 +34,74 @@ static u64 syslog_pos;		/* next byte for SYSLOG_ACTION_READ */
 static u64 clear_pos;		/* READ_ALL starts here */
 static int saved_console_loglevel = -1;	/* CONSOLE_OFF..CONSOLE_ON */
 
-/* Copy log bytes from *pos to the user, through a bounce buffer. */
+/* 64-bit positions: read and written under syslog_lock (no torn loads). */
+static u64 get_pos(const u64 *p)
+{
+	unsigned long flags;
+	u64 v;
+
+	spin_lock_irqsave(&syslog_lock, flags);
+	v = *p;
+	spin_unlock_irqrestore(&syslog_lock, flags);
+	return v;
+}
+
+/* Move *p forward to v (another reader may have gone further). */
+static void advance_pos(u64 *p, u64 v)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&syslog_lock, flags);
+	if (v > *p)
+		*p = v;
+	spin_unlock_irqrestore(&syslog_lock, flags);
+}
+
+/* Copy log bytes from *pos to the user, a small piece at a time. */
 static long copy_log_to_user(u64 *pos, char __user *buf, size_t len)
 {
-	char *bounce;
-	size_t n;
+	char piece[256];
+	size_t done = 0;
 
-	if (!len)
-		return 0;
-	bounce = kmalloc(len, GFP_KERNEL);
-	if (!bounce)
-		return -ENOMEM;
-	n = log_copy(pos, bounce, len);
-	if (copy_to_user(buf, bounce, n))
-		n = -EFAULT;
-	kfree(bounce);
-	return n;
+	while (done < len) {
+		size_t n = log_copy(pos, piece, min(len - done, sizeof(piece)));
+
+		if (!n)
+			break;
+		if (copy_to_user(buf + done, piece, n))
+			return -EFAULT;
+		done += n;
+	}
+	return done;
 }
 
 /* Wait for bytes past syslog_pos, then take up to len of them. */
 static long syslog_read(char __user *buf, size_t len)
 {
-	unsigned long flags;
 	u64 pos;
 	long n;
 
-	while (log_end() <= READ_ONCE(syslog_pos)) {
+	while (log_end() <= get_pos(&syslog_pos)) {
 		if (signal_pending(current))
 			return -ERESTARTSYS;
 		/* printk may run under any lock, so it wakes nobody: poll. */
 		schedule_timeout_interruptible(TICK_NSEC);
 	}
-	spin_lock_irqsave(&syslog_lock, flags);
-	pos = syslog_pos;
-	spin_unlock_irqrestore(&syslog_lock, flags);
+	pos = get_pos(&syslog_pos);
 	n = copy_log_to_user(&pos, buf, len);
-	if (n > 0) {
-		spin_lock_irqsave(&syslog_lock, flags);
-		if (pos > syslog_pos)
-			syslog_pos = pos;
-		spin_unlock_irqrestore(&syslog_lock, flags);
-	}
+	if (n > 0)
+		advance_pos(&syslog_pos, pos);
 	return n;
+}
+
+/* Bytes READ would return now: no more than the ring still holds. */
+static long syslog_unread(void)
+{
+	u64 end = log_end(), pos = get_pos(&syslog_pos);
+
+	if (end - pos > LOG_BUF_LEN)
+		return LOG_BUF_LEN;
+	return end - pos;
 }
 
 /* If start cuts a line, the position after that line's '\n'. */
@@ -99,14 +124,14 @@ static u64 skip_partial_line(u64 start, u64 end)
  */
 static long syslog_read_all(char __user *buf, size_t len, bool clear)
 {
-	u64 end = log_end(), start = READ_ONCE(clear_pos);
+	u64 end = log_end(), start = get_pos(&clear_pos);
 	long n;
 
 	if (end - start > len)
 		start = skip_partial_line(end - len, end);
 	n = copy_log_to_user(&start, buf, end - start);
 	if (n >= 0 && clear)
-		WRITE_ONCE(clear_pos, end);
+		advance_pos(&clear_pos, end);
 	return n;
 }
 
@@ -140,7 +165,7 @@ SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
 		return syslog_read_all(buf, len,
 				       type == SYSLOG_ACTION_READ_CLEAR);
 	case SYSLOG_ACTION_CLEAR:
-		WRITE_ONCE(clear_pos, log_end());
+		advance_pos(&clear_pos, log_end());
 		return 0;
 	case SYSLOG_ACTION_CONSOLE_OFF:
 		if (saved_console_loglevel < 0)
@@ -156,7 +181,7 @@ SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
 	case SYSLOG_ACTION_CONSOLE_LEVEL:
 		return set_console_level(len);
 	case SYSLOG_ACTION_SIZE_UNREAD:
-		return log_end() - READ_ONCE(syslog_pos);
+		return syslog_unread();
 	case SYSLOG_ACTION_SIZE_BUFFER:
 		return LOG_BUF_LEN;
 	default:

@@ -468,12 +468,12 @@ void scheduler_tick(void)
 	struct task_struct *curr = current;
 	struct rq *rq;
 
-	if (smp_processor_id() == 0) {
+	if (smp_processor_id() == 0)
 		jiffies++;
-		calc_global_load_tick();
-	}
 	if (!curr)
 		return;		/* before sched_init() */
+	if (smp_processor_id() == 0)
+		calc_global_load_tick();
 	run_local_timers();
 	rq = this_rq();
 	if (curr == rq->idle) {

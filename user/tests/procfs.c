@@ -420,6 +420,38 @@ static void cmdline_of_exiting_child(void)
 	KT_EXPECT_EQ(bad, 0);
 }
 
+/*
+ * /proc/PID/fd at any position lseek accepts: nothing past the last
+ * descriptor, and never a kernel fault (a position near 2^31 once made
+ * the descriptor scan run off the table).
+ */
+static void fd_dir_at_large_positions(void)
+{
+	static const unsigned long long positions[] = {
+		66, 0x80000002ULL, 0xffffffffULL, 0x100000000ULL - 62,
+		0x7fffffffffffff00ULL,
+	};
+	char buf[4096];
+	int fd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY);
+
+	KT_ASSERT(fd >= 0);
+	for (unsigned int i = 0; i < sizeof(positions) / sizeof(positions[0]);
+	     i++) {
+		unsigned long long p = positions[i];
+		long long r;
+
+		if (syscall(SYS__llseek, fd, (unsigned long)(p >> 32),
+			    (unsigned long)p, &r, SEEK_SET))
+			continue;	/* refused: also fine */
+		long n = syscall(SYS_getdents64, fd, buf, sizeof(buf));
+
+		KT_EXPECT(n >= 0);
+		if (!on_linux())	/* Linux numbers its entries otherwise */
+			KT_EXPECT_EQ(n, 0);
+	}
+	close(fd);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(self_stat_names_this_process),
 	KTAP_CASE(stat_has_every_field),
@@ -435,6 +467,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(writes_fail),
 	KTAP_CASE(missing_pids_are_enoent),
 	KTAP_CASE(cmdline_of_exiting_child),
+	KTAP_CASE(fd_dir_at_large_positions),
 	{ 0 }
 };
 

@@ -365,6 +365,9 @@ static void ids_and_groups(void)
 	KT_EXPECT_EQ(setuid(1000), -1);
 	KT_EXPECT_EQ(errno, EPERM);
 	errno = 0;
+	KT_EXPECT_EQ(setuid(-1), -1);	/* no "unchanged" for setuid */
+	KT_EXPECT_EQ(errno, EINVAL);
+	errno = 0;
 	KT_EXPECT_EQ(setresgid(0, 100, 0), -1);
 	KT_EXPECT_EQ(errno, EPERM);
 	KT_EXPECT_EQ(getuid(), 0);
