@@ -226,6 +226,11 @@ struct file *filp_open(const char *path, unsigned int flags)
 
 	if (f)
 		return f;
+	if (flags & O_NOFOLLOW) {	/* a final symlink is not followed */
+		e = initramfs_lookup_nofollow(path);
+		if (e && S_ISLNK(e->mode))
+			return ERR_PTR(-ELOOP);
+	}
 	e = initramfs_lookup(path);
 	if (!e)
 		return ERR_PTR(creatable(path, flags) ? -EROFS : -ENOENT);

@@ -1092,6 +1092,20 @@ static struct file *open_loc(struct proc_loc *loc, const char *path,
 	return f;
 }
 
+/* Does an open file's access mode cover the one asked for? */
+static bool access_allows(unsigned int have, unsigned int want)
+{
+	have &= O_ACCMODE;
+	switch (want & O_ACCMODE) {
+	case O_RDONLY:
+		return have != O_WRONLY;
+	case O_WRONLY:
+		return have != O_RDONLY;
+	default:
+		return have == O_RDWR;
+	}
+}
+
 /* Follow a final symlink: reopen what it points to. */
 static struct file *open_link(const struct proc_loc *loc, unsigned int flags)
 {
@@ -1108,7 +1122,16 @@ static struct file *open_link(const struct proc_loc *loc, unsigned int flags)
 			fput(f);
 			return filp_open(target, flags);
 		}
-		/* A pipe has no name to reopen: the same open file. */
+		/* A pipe has no name to reopen: the same open file, if it
+		 * allows what is asked (Linux would open the pipe anew). */
+		if (flags & O_DIRECTORY) {
+			fput(f);
+			return ERR_PTR(-ENOTDIR);
+		}
+		if (!access_allows(f->f_flags, flags)) {
+			fput(f);
+			return ERR_PTR(-EACCES);
+		}
 		return f;
 	}
 	err = link_target(loc, target, sizeof(target));
@@ -1125,7 +1148,10 @@ struct file *procfs_open(const char *path, unsigned int flags)
 
 	if (err)
 		return ERR_PTR(err);
-	if (loc.kind == PROC_LINK || loc.kind == PROC_FD_LINK)
+	if ((loc.kind == PROC_LINK || loc.kind == PROC_FD_LINK) &&
+	    (flags & O_NOFOLLOW))
+		f = ERR_PTR(-ELOOP);
+	else if (loc.kind == PROC_LINK || loc.kind == PROC_FD_LINK)
 		f = open_link(&loc, flags);
 	else
 		f = open_loc(&loc, path, flags);

@@ -452,6 +452,31 @@ static void fd_dir_at_large_positions(void)
 	close(fd);
 }
 
+/* /proc/self/fd/N of a pipe: the flags asked for are checked. */
+static void fd_link_open_flags(void)
+{
+	int p[2], fd;
+
+	KT_ASSERT_EQ(pipe(p), 0);
+	{
+		char path[40];
+
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+		errno = 0;
+		KT_EXPECT_EQ(open(path, O_RDONLY | O_DIRECTORY), -1);
+		KT_EXPECT_EQ(errno, ENOTDIR);
+		fd = open(path, O_RDONLY);
+		KT_EXPECT(fd >= 0);
+		if (fd >= 0)
+			close(fd);
+		errno = 0;
+		KT_EXPECT_EQ(open("/proc/self", O_RDONLY | O_NOFOLLOW), -1);
+		KT_EXPECT_EQ(errno, ELOOP);
+	}
+	close(p[0]);
+	close(p[1]);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(self_stat_names_this_process),
 	KTAP_CASE(stat_has_every_field),
@@ -468,6 +493,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(missing_pids_are_enoent),
 	KTAP_CASE(cmdline_of_exiting_child),
 	KTAP_CASE(fd_dir_at_large_positions),
+	KTAP_CASE(fd_link_open_flags),
 	{ 0 }
 };
 

@@ -416,6 +416,9 @@ static void symlinks(void)
 	KT_EXPECT_NE(st.st_ino, link.st_ino);
 	KT_EXPECT_EQ(stat("/lib/links/up-link", &st), 0);	/* "../../" */
 	KT_EXPECT_EQ(st.st_ino, target.st_ino);
+	errno = 0;				/* O_NOFOLLOW: not followed */
+	KT_EXPECT_EQ(open("/lib/links/abs-link", O_RDONLY | O_NOFOLLOW), -1);
+	KT_EXPECT_EQ(errno, ELOOP);
 	KT_EXPECT_EQ(dirent_type("/lib/links", "abs-link"), DT_LNK);
 	KT_EXPECT_EQ(dirent_type("/lib", "links"), DT_DIR);
 	memset(buf, 'x', sizeof(buf));
