@@ -139,6 +139,19 @@ static __always_inline struct task_struct *get_current(void)
 }
 #define current	get_current()
 
+/*
+ * The task that stands for t's process: its thread-group leader. Its
+ * task_struct holds what belongs to the whole process (the shared pending
+ * signals, the interval timer, the children, the CPU time of exited
+ * threads) and stays, as a zombie if need be, until the last thread of
+ * the group is gone. A task outside any group (an idle task) stands for
+ * itself.
+ */
+static inline struct task_struct *task_group_leader(struct task_struct *t)
+{
+	return t->group_leader ?: t;
+}
+
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
 	return task_pt_regs_at(t->thread.sp0);

@@ -213,7 +213,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		p->group_leader->live++;
 		get_task_struct(p->group_leader);	/* see put_task_struct */
 	} else {
-		p->parent = fn ? NULL : (cur->group_leader ?: cur);
+		p->parent = fn ? NULL : task_group_leader(cur);
 		p->group_leader = p;
 		p->live = 1;
 	}

@@ -36,11 +36,6 @@ struct itimerval32 {
 	struct timeval32 it_value;
 };
 
-static struct task_struct *itimer_owner(void)
-{
-	return current->group_leader ?: current;
-}
-
 /*
  * The next expiry of an interval timer. Expiries already in the past are
  * skipped, not replayed: SIGALRM is not queued anyway, and replaying a
@@ -121,7 +116,7 @@ static void itimer_read_locked(struct task_struct *leader,
 
 static long do_getitimer(int which, struct itimerval32 *out)
 {
-	struct task_struct *leader = itimer_owner();
+	struct task_struct *leader = task_group_leader(current);
 	unsigned long flags;
 
 	switch (which) {
@@ -143,7 +138,7 @@ static long do_getitimer(int which, struct itimerval32 *out)
 static long do_setitimer(int which, const struct itimerval32 *new,
 			 struct itimerval32 *old)
 {
-	struct task_struct *leader = itimer_owner();
+	struct task_struct *leader = task_group_leader(current);
 	unsigned long flags;
 	u64 value;
 

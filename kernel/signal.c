@@ -64,14 +64,9 @@ static bool valid_signal(int sig)
 	return sig >= 1 && sig <= _NSIG;
 }
 
-static struct task_struct *leader_of(struct task_struct *t)
-{
-	return t->group_leader ?: t;
-}
-
 static struct sigpending *shared_of(struct task_struct *t)
 {
-	return &leader_of(t)->shared_pending;
+	return &task_group_leader(t)->shared_pending;
 }
 
 /* ---- pending state ----------------------------------------------------- */

@@ -105,11 +105,6 @@ static void add_thread(struct cputime_sum *sum, struct task_struct *t)
 	sum->nivcsw += t->nivcsw;
 }
 
-static struct task_struct *process_of(struct task_struct *t)
-{
-	return t->group_leader ?: t;
-}
-
 void cputime_thread(struct task_struct *t, struct cputime_sum *sum)
 {
 	memset(sum, 0, sizeof(*sum));
@@ -119,7 +114,7 @@ void cputime_thread(struct task_struct *t, struct cputime_sum *sum)
 /* tasklist_lock held: the leader (live or a zombie), exited, live threads. */
 static void process_sum_locked(struct task_struct *t, struct cputime_sum *sum)
 {
-	struct task_struct *leader = process_of(t), *m;
+	struct task_struct *leader = task_group_leader(t), *m;
 	const struct group_cputime *g = &leader->group_cputime;
 
 	add_thread(sum, leader);
@@ -148,7 +143,7 @@ void cputime_process(struct task_struct *t, struct cputime_sum *sum)
 
 void cputime_children(struct task_struct *t, struct cputime_sum *sum)
 {
-	const struct group_cputime *g = &process_of(t)->group_cputime;
+	const struct group_cputime *g = &task_group_leader(t)->group_cputime;
 	unsigned long flags;
 
 	memset(sum, 0, sizeof(*sum));
@@ -161,7 +156,7 @@ void cputime_children(struct task_struct *t, struct cputime_sum *sum)
 
 void cputime_exit_mm(struct task_struct *t)
 {
-	struct group_cputime *g = &process_of(t)->group_cputime;
+	struct group_cputime *g = &task_group_leader(t)->group_cputime;
 	unsigned long peak = t->mm ? READ_ONCE(t->mm->hiwater_pages) : 0;
 
 	if (peak > READ_ONCE(g->maxrss_pages))
@@ -192,7 +187,7 @@ void cputime_exit_thread_locked(struct task_struct *t)
 void cputime_reap(struct task_struct *parent, struct task_struct *zombie,
 		  struct cputime_sum *usage, unsigned long *maxrss_pages)
 {
-	struct group_cputime *pg = &process_of(parent)->group_cputime;
+	struct group_cputime *pg = &task_group_leader(parent)->group_cputime;
 	const struct group_cputime *zg = &zombie->group_cputime;
 	struct cputime_sum sum = { 0 };
 	unsigned long flags, peak;
@@ -273,7 +268,7 @@ int put_rusage(struct rusage_k __user *ru, const struct cputime_sum *sum,
 static unsigned long own_maxrss(void)
 {
 	struct task_struct *t = current;
-	unsigned long peak = process_of(t)->group_cputime.maxrss_pages;
+	unsigned long peak = task_group_leader(t)->group_cputime.maxrss_pages;
 
 	if (t->mm && t->mm->hiwater_pages > peak)
 		peak = t->mm->hiwater_pages;
@@ -296,7 +291,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage_k __user *, ru)
 		break;
 	case RUSAGE_CHILDREN:
 		cputime_children(current, &sum);
-		maxrss = READ_ONCE(process_of(current)->group_cputime
+		maxrss = READ_ONCE(task_group_leader(current)->group_cputime
 				   .children_maxrss_pages);
 		break;
 	default:
