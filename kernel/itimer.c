@@ -83,6 +83,28 @@ void exit_itimers(struct task_struct *leader)
 	del_timer_sync(&leader->real_timer);
 }
 
+void itimer_take_over(struct task_struct *t, struct task_struct *old)
+{
+	unsigned long flags;
+	u64 expires = 0, incr;
+
+	spin_lock_irqsave(&old->itimer_lock, flags);
+	old->itimer_dead = true;	/* its callback re-arms no more */
+	incr = old->it_real_incr;
+	if (timer_pending(&old->real_timer))
+		expires = old->real_timer.expires;
+	else if (incr)	/* the callback runs now: where it would re-arm */
+		expires = next_expiry(old->real_timer.expires, incr);
+	spin_unlock_irqrestore(&old->itimer_lock, flags);
+	del_timer_sync(&old->real_timer);
+
+	spin_lock_irqsave(&t->itimer_lock, flags);
+	t->it_real_incr = incr;
+	if (expires)
+		add_timer(&t->real_timer, expires);
+	spin_unlock_irqrestore(&t->itimer_lock, flags);
+}
+
 static u64 timeval_to_ns(const struct timeval32 *tv)
 {
 	return (u64)tv->tv_sec * NSEC_PER_SEC + tv->tv_usec * NSEC_PER_USEC;

@@ -163,21 +163,33 @@ void cputime_exit_mm(struct task_struct *t)
 		WRITE_ONCE(g->maxrss_pages, peak);
 }
 
-void cputime_exit_thread_locked(struct task_struct *t)
+/* tasklist_lock held: thread t has exited; its time stays with g. */
+static void add_dead_thread(struct group_cputime *g, struct task_struct *t)
 {
-	struct task_struct *leader = t->group_leader;
-	struct group_cputime *g;
-
-	/* The leader's own counters stay readable while it is a zombie. */
-	if (!leader || leader == t)
-		return;
-	g = &leader->group_cputime;
-	/* t is current: its running slice counts too. */
+	/* A running slice (t is current, or still switching out) counts. */
 	g->dead.runtime_ns += task_runtime_ns(t);
 	g->dead.utime += t->cputime.utime;
 	g->dead.stime += t->cputime.stime;
 	g->dead_nvcsw += t->nvcsw;
 	g->dead_nivcsw += t->nivcsw;
+}
+
+void cputime_exit_thread_locked(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+
+	/* The leader's own counters stay readable while it is a zombie. */
+	if (!leader || leader == t)
+		return;
+	add_dead_thread(&leader->group_cputime, t);
+}
+
+void cputime_take_over_leader_locked(struct task_struct *t,
+				     struct task_struct *old)
+{
+	t->group_cputime = old->group_cputime;
+	/* The old leader is one more exited thread of the process now. */
+	add_dead_thread(&t->group_cputime, old);
 }
 
 /*
