@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The end of a task: do_exit() gives back everything the task holds (its
- * files, its address space, its children, who go to init) and leaves a
- * zombie that carries the wait status until the parent's wait4() reaps
- * it. When init itself ends, the machine has nothing left to do: the
- * kernel says so and powers off.
+ * files, its address space) and, for the last thread of a process, the
+ * process's children, who go to init. A process's leader stays a zombie
+ * that carries the wait status until the parent's wait4() reaps it (once
+ * no thread of the process is left); other threads reap themselves. When
+ * init's last thread ends, the machine has nothing left to do: the kernel
+ * says so and powers off.
  */
 #include <task.h>
 #include <sched.h>
