@@ -208,6 +208,14 @@ static void take_over_leader(struct task_struct *old)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (reap)
 		put_task_struct(old);	/* the parent's, who will reap t */
+	/*
+	 * The killed threads pin old, not t: wait, as wait4() does, until
+	 * they and old have made their last switch (interrupts are off in
+	 * them until then, so this is short) and freed their stacks. The
+	 * parent's wait4() on t then finds every frame of the group back.
+	 */
+	while (atomic_read(&old->usage) > 1)
+		cpu_relax();
 	put_task_struct(old);		/* t's pin on its leader */
 }
 
