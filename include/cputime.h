@@ -88,6 +88,13 @@ void cputime_exit_mm(struct task_struct *t);
 /* do_exit(), tasklist_lock held: a thread leaves its time to the group. */
 void cputime_exit_thread_locked(struct task_struct *t);
 /*
+ * execve from a thread that is not the leader (de_thread), tasklist_lock
+ * held: t becomes the leader and keeps the process's totals; the old
+ * leader (exited) counts as one of its exited threads.
+ */
+void cputime_take_over_leader_locked(struct task_struct *t,
+				     struct task_struct *old);
+/*
  * wait4() reaped `zombie` (all its threads gone, its last switch done)
  * for `parent`: charge it to the parent's children; *usage and
  * *maxrss_pages (if not NULL) get the child's own totals.

@@ -51,6 +51,8 @@ void kick_process(struct task_struct *p);
 /* Sleep for `ns` (TASK_UNINTERRUPTIBLE or _INTERRUPTIBLE set by the
  * caller); returns the nanoseconds left if woken early, else 0. */
 u64 schedule_timeout(u64 ns);
+/* Wait until an exited task is off its CPU for good (wait4, execve). */
+void wait_for_last_switch(struct task_struct *p);
 u64 schedule_timeout_interruptible(u64 ns);
 u64 schedule_timeout_uninterruptible(u64 ns);
 void msleep(unsigned int ms);

@@ -190,6 +190,15 @@ void exit_signals(struct task_struct *t);
 void itimer_init(struct task_struct *p);
 /* The last thread of a process is gone: stop its interval timer. */
 void exit_itimers(struct task_struct *leader);
+/*
+ * execve from a thread that is not the leader (de_thread): the process's
+ * timer moves from the old leader's task_struct to t's, still armed.
+ * Not under tasklist_lock (it waits for a running callback, which sends).
+ */
+void itimer_take_over(struct task_struct *t, struct task_struct *old);
+/* The same for the signals sent to the process; tasklist_lock held. */
+void signals_take_over_leader_locked(struct task_struct *t,
+				     struct task_struct *old);
 /* tasklist_lock held: does parent want no zombies (SIGCHLD ignored)? */
 bool parent_ignores_children_locked(struct task_struct *parent);
 /* tasklist_lock held: tell the parent a process ended (SIGCHLD). */

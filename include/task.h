@@ -125,6 +125,7 @@ struct task_struct {
 	int live;			/* leader: members not yet exited */
 	int group_exit;			/* leader: exit_group() under way */
 	int group_exit_code;
+	struct task_struct *group_exec_task;	/* leader: in de_thread() */
 
 	char comm[TASK_COMM_LEN];
 	/* prctl (kernel/prctl.c): inherited by fork and clone. */
@@ -142,6 +143,19 @@ static __always_inline struct task_struct *get_current(void)
 	return this_cpu_read(current_task);
 }
 #define current	get_current()
+
+/*
+ * The task that stands for t's process: its thread-group leader. Its
+ * task_struct holds what belongs to the whole process (the shared pending
+ * signals, the interval timer, the children, the CPU time of exited
+ * threads) and stays, as a zombie if need be, until the last thread of
+ * the group is gone. A task outside any group (an idle task) stands for
+ * itself.
+ */
+static inline struct task_struct *task_group_leader(struct task_struct *t)
+{
+	return t->group_leader ?: t;
+}
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
@@ -201,6 +215,8 @@ extern spinlock_t tasklist_lock;
 extern struct list_head task_list;
 /* Task with thread id `pid`, with a reference taken; NULL if none. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
+/* The same with tasklist_lock held, without a reference. */
+struct task_struct *find_task_by_pid_locked(pid_t pid);
 /* Number of tasks alive (including zombies); for tests and the shell. */
 int nr_tasks(void);
 /* Tasks created since boot (/proc/stat's "processes"). */
@@ -238,6 +254,15 @@ void clone_set_tids(struct task_struct *p, const struct clone_args_k *args);
 bool thread_group_exit_locked(struct task_struct *t);
 bool thread_group_empty_locked(struct task_struct *leader);
 int thread_group_wait_status(struct task_struct *leader);
+/* A member of leader's group has exited: wake an execve waiting for it. */
+void thread_group_wake_exec_locked(struct task_struct *leader);
+/*
+ * execve, before the point of no return: kill every other thread of
+ * current's process and wait for them; a thread that is not the leader
+ * then takes the leader's place and process id. 0, or -EAGAIN when
+ * another thread's exit_group() or execve() came first.
+ */
+int de_thread(void);
 /* Duplicate current; the child returns to user mode with eax = 0. */
 pid_t do_fork(const struct clone_args_k *args);
 __noreturn void do_exit(int status);

@@ -402,6 +402,13 @@ static int do_execve(const char *filename, const struct exec_args *args)
 	}
 	mm->brk_start = mm->brk = img.brk_start;
 	mm->start_stack = sp;
+	/*
+	 * The new program starts with one thread: every other one dies
+	 * first (the caller may take over the leader's process id).
+	 */
+	err = de_thread();
+	if (err)
+		goto fail;
 
 	/* Point of no return: the old program is gone after this. */
 	old = exec_mmap(mm);

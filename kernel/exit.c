@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The end of a task: do_exit() gives back everything the task holds (its
- * files, its address space, its children, who go to init) and leaves a
- * zombie that carries the wait status until the parent's wait4() reaps
- * it. When init itself ends, the machine has nothing left to do: the
- * kernel says so and powers off.
+ * files, its address space) and, for the last thread of a process, the
+ * process's children, who go to init. A process's leader stays a zombie
+ * that carries the wait status until the parent's wait4() reaps it (once
+ * no thread of the process is left); other threads reap themselves. When
+ * init's last thread ends, the machine has nothing left to do: the kernel
+ * says so and powers off.
  */
 #include <task.h>
 #include <sched.h>
@@ -90,15 +92,72 @@ static struct task_struct *find_init(void)
 	return NULL;
 }
 
+/*
+ * tasklist_lock held, the process of `leader` has no thread left: its
+ * children go to init, which reaps them. Not before: while any thread
+ * lives, the process (whose children hang on the leader's task_struct,
+ * zombie or not) can still wait for them and hear of their end.
+ */
+static void forget_children_locked(struct task_struct *leader)
+{
+	struct task_struct *child, *tmp, *init = find_init();
+	bool zombies = false;
+
+	if (init == leader)
+		init = NULL;
+	list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
+		list_del_init(&child->sibling);
+		child->parent = init;
+		if (init)
+			list_add_tail(&child->sibling, &init->children);
+		if (child->exit_state != EXIT_ZOMBIE)
+			continue;
+		if (init) {
+			zombies = true;
+		} else {
+			unlink_task(child);
+			put_task_struct(child);
+		}
+	}
+	if (zombies)
+		wake_up_all(&init->wait_chldexit);
+}
+
+/*
+ * tasklist_lock held, the last thread of leader's process is exiting (the
+ * leader itself, or another thread after the leader became a zombie):
+ * the parent hears of it once, with the status of exit_group() or else
+ * the leader's own (Linux's rule). POSIX: a parent that ignores SIGCHLD
+ * (or set SA_NOCLDWAIT) gets no zombie; its wait4() sleeps until no child
+ * is left (-ECHILD). Returns true if the leader was released that way:
+ * the caller drops the reaper's reference.
+ */
+static bool process_ended_locked(struct task_struct *leader)
+{
+	struct task_struct *parent = leader->parent;
+	bool autoreap;
+
+	do_notify_parent_locked(leader, thread_group_wait_status(leader));
+	autoreap = parent_ignores_children_locked(parent);
+	if (autoreap)
+		unlink_task(leader);
+	wake_up_all(&parent->wait_chldexit);
+	return autoreap;
+}
+
+/* The user-space init process is gone when its last thread is. */
+static bool is_user_init(struct task_struct *t)
+{
+	return t->tgid == 1 && !(t->flags & PF_KTHREAD);
+}
+
 void do_exit(int status)
 {
-	struct task_struct *t = current, *child, *tmp, *init, *parent, *leader;
-	bool zombies = false, autoreap, group_dead;
+	struct task_struct *t = current, *leader = task_group_leader(t);
+	bool group_dead, self_reap, leader_reap = false;
 
 	if (t->flags & PF_IDLE)
 		panic("exit: the idle task tried to exit");
-	if (t->pid == 1 && !(t->flags & PF_KTHREAD))
-		init_died(status);
 	t->flags |= PF_EXITING;
 	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
@@ -121,58 +180,39 @@ void do_exit(int status)
 	 */
 	local_irq_disable();
 	spin_lock(&tasklist_lock);
-	/* Orphans go to init, which reaps them. */
-	init = find_init();
-	list_for_each_entry_safe(child, tmp, &t->children, sibling) {
-		list_del_init(&child->sibling);
-		child->parent = (init && init != t) ? init : NULL;
-		if (child->parent)
-			list_add_tail(&child->sibling, &init->children);
-		if (child->exit_state == EXIT_ZOMBIE) {
-			if (child->parent) {
-				zombies = true;
-			} else {
-				unlink_task(child);
-				put_task_struct(child);
-			}
-		}
-	}
-	if (zombies)
-		wake_up_all(&init->wait_chldexit);
 	t->exit_code = status;
 	cputime_exit_thread_locked(t);
 	group_dead = thread_group_exit_locked(t);
-	leader = t->group_leader;
-	parent = t->parent;
-	/*
-	 * POSIX: a parent that ignores SIGCHLD (or set SA_NOCLDWAIT) leaves
-	 * no zombies; its wait4() sleeps until no child is left (-ECHILD).
-	 * Done when the process's last thread is its leader.
-	 */
-	autoreap = !parent || (group_dead && t == leader &&
-			       parent_ignores_children_locked(parent));
-	if (autoreap) {
-		unlink_task(t);
-		if (parent)
-			wake_up_all(&parent->wait_chldexit);
-	} else {
-		t->exit_state = EXIT_ZOMBIE;
-		if (group_dead)
-			wake_up_all(&parent->wait_chldexit);
+	if (group_dead && is_user_init(t)) {
+		spin_unlock(&tasklist_lock);
+		local_irq_enable();
+		init_died(thread_group_wait_status(leader));
 	}
-	/* The last thread out lets the parent reap the waiting leader. */
-	if (group_dead && leader && leader != t &&
-	    leader->exit_state == EXIT_ZOMBIE && leader->parent)
-		wake_up_all(&leader->parent->wait_chldexit);
-	if (group_dead && leader)
-		do_notify_parent_locked(leader, thread_group_wait_status(leader));
+	if (group_dead)
+		forget_children_locked(leader);
+	/*
+	 * Only a process's leader has a parent to reap it; other threads
+	 * (and tasks nobody waits for) reap themselves. The leader's
+	 * task_struct stays while other threads live: it holds the process.
+	 */
+	self_reap = t != leader || !t->parent;
+	if (self_reap)
+		unlink_task(t);
+	else
+		t->exit_state = EXIT_ZOMBIE;
+	if (group_dead && leader->parent)
+		leader_reap = process_ended_locked(leader);
+	thread_group_wake_exec_locked(leader);
 	spin_unlock(&tasklist_lock);
 	/* Nothing may fire at the process any more (the leader is pinned
 	 * until we are gone, see put_task_struct()). */
-	if (group_dead && leader)
+	if (group_dead)
 		exit_itimers(leader);
-	if (autoreap)
-		put_task_struct(t);	/* the reaper's reference */
+	/* The reaper's references: the leader's first, t pins it. */
+	if (leader_reap)
+		put_task_struct(leader);
+	if (self_reap)
+		put_task_struct(t);
 	do_task_dead();
 }
 
@@ -202,9 +242,7 @@ struct child_usage {
  */
 static void reap_zombie(struct task_struct *zombie, struct child_usage *ru)
 {
-	while (READ_ONCE(zombie->state) != TASK_DEAD ||
-	       __atomic_load_n(&zombie->on_cpu, __ATOMIC_ACQUIRE))
-		cpu_relax();
+	wait_for_last_switch(zombie);
 	/* Its counters are final now: its time becomes the parent's. */
 	cputime_reap(current, zombie, &ru->sum, &ru->maxrss_pages);
 	put_task_struct(zombie);
@@ -222,7 +260,13 @@ static bool child_matches(struct task_struct *c, pid_t pid)
 static long do_wait(pid_t pid, int *status, int options,
 		    struct child_usage *ru)
 {
-	struct task_struct *t = current, *c, *zombie;
+	/*
+	 * The children are the process's: they hang on its leader (alive
+	 * or a zombie, which the caller pins), whichever thread forked them
+	 * or waits now, and their exits wake the leader's queue.
+	 */
+	struct task_struct *t = current, *leader = task_group_leader(t);
+	struct task_struct *c, *zombie;
 	DEFINE_WAIT(w);
 	unsigned long flags;
 	long ret;
@@ -230,10 +274,11 @@ static long do_wait(pid_t pid, int *status, int options,
 	for (;;) {
 		bool found = false;
 
-		prepare_to_wait(&t->wait_chldexit, &w, TASK_INTERRUPTIBLE);
+		prepare_to_wait(&leader->wait_chldexit, &w,
+				TASK_INTERRUPTIBLE);
 		zombie = NULL;
 		spin_lock_irqsave(&tasklist_lock, flags);
-		list_for_each_entry(c, &t->children, sibling) {
+		list_for_each_entry(c, &leader->children, sibling) {
 			if (!child_matches(c, pid))
 				continue;
 			found = true;
@@ -266,7 +311,7 @@ static long do_wait(pid_t pid, int *status, int options,
 		}
 		schedule();
 	}
-	finish_wait(&t->wait_chldexit, &w);
+	finish_wait(&leader->wait_chldexit, &w);
 	return ret;
 }
 

@@ -67,19 +67,25 @@ static pid_t alloc_pid(void)
 	return -EAGAIN;
 }
 
+struct task_struct *find_task_by_pid_locked(pid_t pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
 struct task_struct *find_get_task_by_pid(pid_t pid)
 {
-	struct task_struct *t, *found = NULL;
+	struct task_struct *found;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(t, &task_list, tasks) {
-		if (t->pid == pid) {
-			found = t;
-			get_task_struct(t);
-			break;
-		}
-	}
+	found = find_task_by_pid_locked(pid);
+	if (found)
+		get_task_struct(found);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
 }
@@ -223,7 +229,7 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		p->group_leader->live++;
 		get_task_struct(p->group_leader);	/* see put_task_struct */
 	} else {
-		p->parent = fn ? NULL : (cur->group_leader ?: cur);
+		p->parent = fn ? NULL : task_group_leader(cur);
 		p->group_leader = p;
 		p->live = 1;
 	}

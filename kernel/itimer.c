@@ -36,11 +36,6 @@ struct itimerval32 {
 	struct timeval32 it_value;
 };
 
-static struct task_struct *itimer_owner(void)
-{
-	return current->group_leader ?: current;
-}
-
 /*
  * The next expiry of an interval timer. Expiries already in the past are
  * skipped, not replayed: SIGALRM is not queued anyway, and replaying a
@@ -88,6 +83,28 @@ void exit_itimers(struct task_struct *leader)
 	del_timer_sync(&leader->real_timer);
 }
 
+void itimer_take_over(struct task_struct *t, struct task_struct *old)
+{
+	unsigned long flags;
+	u64 expires = 0, incr;
+
+	spin_lock_irqsave(&old->itimer_lock, flags);
+	old->itimer_dead = true;	/* its callback re-arms no more */
+	incr = old->it_real_incr;
+	if (timer_pending(&old->real_timer))
+		expires = old->real_timer.expires;
+	else if (incr)	/* the callback runs now: where it would re-arm */
+		expires = next_expiry(old->real_timer.expires, incr);
+	spin_unlock_irqrestore(&old->itimer_lock, flags);
+	del_timer_sync(&old->real_timer);
+
+	spin_lock_irqsave(&t->itimer_lock, flags);
+	t->it_real_incr = incr;
+	if (expires)
+		add_timer(&t->real_timer, expires);
+	spin_unlock_irqrestore(&t->itimer_lock, flags);
+}
+
 static u64 timeval_to_ns(const struct timeval32 *tv)
 {
 	return (u64)tv->tv_sec * NSEC_PER_SEC + tv->tv_usec * NSEC_PER_USEC;
@@ -121,7 +138,7 @@ static void itimer_read_locked(struct task_struct *leader,
 
 static long do_getitimer(int which, struct itimerval32 *out)
 {
-	struct task_struct *leader = itimer_owner();
+	struct task_struct *leader = task_group_leader(current);
 	unsigned long flags;
 
 	switch (which) {
@@ -143,7 +160,7 @@ static long do_getitimer(int which, struct itimerval32 *out)
 static long do_setitimer(int which, const struct itimerval32 *new,
 			 struct itimerval32 *old)
 {
-	struct task_struct *leader = itimer_owner();
+	struct task_struct *leader = task_group_leader(current);
 	unsigned long flags;
 	u64 value;
 

@@ -64,14 +64,9 @@ static bool valid_signal(int sig)
 	return sig >= 1 && sig <= _NSIG;
 }
 
-static struct task_struct *leader_of(struct task_struct *t)
-{
-	return t->group_leader ?: t;
-}
-
 static struct sigpending *shared_of(struct task_struct *t)
 {
-	return &leader_of(t)->shared_pending;
+	return &task_group_leader(t)->shared_pending;
 }
 
 /* ---- pending state ----------------------------------------------------- */
@@ -148,6 +143,21 @@ static void queue_signal(struct sigpending *p, int sig,
 }
 
 /*
+ * tasklist_lock held. Can p still take a signal? A thread can until it
+ * starts exiting. A process can while any of its threads lives: its
+ * leader may have exited already (pthread_exit in main), but its
+ * task_struct stays and holds the shared set until the last thread goes.
+ */
+static bool signal_target_alive(struct task_struct *p, bool group)
+{
+	if ((p->flags & PF_KTHREAD) || !p->sighand)
+		return false;
+	if (group)
+		return task_group_leader(p)->live > 0;
+	return !(p->flags & PF_EXITING) && !p->exit_state;
+}
+
+/*
  * tasklist_lock held. As on Linux, init gets only the signals it has a
  * handler for: a default action would take the whole system down.
  */
@@ -157,7 +167,7 @@ static int send_signal_locked(struct task_struct *p, int sig,
 	struct sighand_struct *sh = p->sighand;
 	struct sigpending *pending;
 
-	if ((p->flags & (PF_KTHREAD | PF_EXITING)) || p->exit_state || !sh)
+	if (!signal_target_alive(p, group))
 		return 0;
 	spin_lock(&sh->siglock);
 	if (p->tgid == 1 && sh->action[sig - 1].handler == SIG_DFL)
@@ -572,6 +582,20 @@ void exit_signals(struct task_struct *t)
 		retarget_shared_pending(~0ULL);
 }
 
+void signals_take_over_leader_locked(struct task_struct *t,
+				     struct task_struct *old)
+{
+	struct sighand_struct *sh = t->sighand;
+
+	/* One sighand: old and t were threads of one process. */
+	spin_lock(&sh->siglock);
+	t->shared_pending = old->shared_pending;
+	memset(&old->shared_pending, 0, sizeof(old->shared_pending));
+	if (t == current)
+		recalc_sigpending();
+	spin_unlock(&sh->siglock);
+}
+
 static struct sighand_struct *alloc_sighand(const struct sighand_struct *from)
 {
 	struct sighand_struct *sh = kzalloc(sizeof(*sh), GFP_KERNEL);
@@ -687,20 +711,37 @@ void flush_signal_handlers(struct task_struct *t)
 
 /* ---- system calls ------------------------------------------------------- */
 
-/* Signal task id if it is alive and, when tgid > 0, in thread group tgid. */
+/*
+ * tasklist_lock held: may a signal be sent to p? A thread that has
+ * exited has no id any more. A process keeps its id until it is reaped,
+ * as on Linux: while its leader is a zombie and other threads still run
+ * (they take the signal), and after it ended (the signal is dropped).
+ */
+static bool signal_target_found(struct task_struct *p, pid_t tgid, bool group)
+{
+	if (tgid > 0 && p->tgid != tgid)
+		return false;
+	return group || !p->exit_state;
+}
+
+/*
+ * Signal task id (the process it leads, for group) if it exists and, when
+ * tgid > 0, belongs to thread group tgid. Looked up and posted in one hold
+ * of tasklist_lock: an execve that hands the process id to another thread
+ * (de_thread) cannot come in between.
+ */
 static long signal_task(pid_t id, pid_t tgid, int sig, bool group)
 {
-	struct task_struct *p = find_get_task_by_pid(id);
 	struct ksiginfo info = user_info(group ? SI_USER : SI_TKILL);
-	long ret;
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
 
-	if (!p)
-		return -ESRCH;
-	if ((tgid > 0 && p->tgid != tgid) || p->exit_state)
-		ret = -ESRCH;
-	else
-		ret = sig ? send_signal_info(p, sig, &info, group) : 0;
-	put_task_struct(p);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(id);
+	if (p && signal_target_found(p, tgid, group))
+		ret = sig ? send_signal_locked(p, sig, &info, group) : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 

@@ -29,7 +29,7 @@ SYSCALL_DEFINE0(gettid)
 SYSCALL_DEFINE0(getppid)
 {
 	/* A thread's parent is its process's: the group leader's. */
-	struct task_struct *leader = current->group_leader ?: current;
+	struct task_struct *leader = task_group_leader(current);
 	struct task_struct *parent = READ_ONCE(leader->parent);
 
 	return parent ? parent->tgid : 0;

@@ -303,6 +303,18 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);
 }
 
+/*
+ * Wait until a task that exited has made its last switch away (it runs
+ * with interrupts off from do_exit() to that switch, so this is short).
+ * Its counters are final then; its stack goes with the last reference.
+ */
+void wait_for_last_switch(struct task_struct *p)
+{
+	while (READ_ONCE(p->state) != TASK_DEAD ||
+	       __atomic_load_n(&p->on_cpu, __ATOMIC_ACQUIRE))
+		cpu_relax();
+}
+
 /* ret_from_fork (switch_to.asm) calls this with the previous task. */
 void schedule_tail(struct task_struct *prev)
 {

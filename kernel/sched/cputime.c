@@ -133,11 +133,6 @@ static void add_thread(struct cputime_sum *sum, struct task_struct *t)
 	sum->nivcsw += t->nivcsw;
 }
 
-static struct task_struct *process_of(struct task_struct *t)
-{
-	return t->group_leader ?: t;
-}
-
 void cputime_thread(struct task_struct *t, struct cputime_sum *sum)
 {
 	memset(sum, 0, sizeof(*sum));
@@ -147,7 +142,7 @@ void cputime_thread(struct task_struct *t, struct cputime_sum *sum)
 /* tasklist_lock held: the leader (live or a zombie), exited, live threads. */
 static void process_sum_locked(struct task_struct *t, struct cputime_sum *sum)
 {
-	struct task_struct *leader = process_of(t), *m;
+	struct task_struct *leader = task_group_leader(t), *m;
 	const struct group_cputime *g = &leader->group_cputime;
 
 	add_thread(sum, leader);
@@ -156,11 +151,14 @@ static void process_sum_locked(struct task_struct *t, struct cputime_sum *sum)
 	sum->nivcsw += g->dead_nivcsw;
 	if (!t->group_leader)
 		return;
-	/* t is live, so on the ring; the leader was counted above. */
-	if (t != leader)
-		add_thread(sum, t);
-	list_for_each_entry(m, &t->thread_group, thread_group)
-		if (m != leader)
+	/*
+	 * The other threads still on task_list: a thread leaves it in the
+	 * same tasklist_lock hold that moves its time into g->dead, so none
+	 * is counted twice or missed, even if t itself, or the leader, has
+	 * exited meanwhile (the thread ring only holds live threads).
+	 */
+	list_for_each_entry(m, &task_list, tasks)
+		if (m != leader && m->group_leader == leader)
 			add_thread(sum, m);
 }
 
@@ -176,7 +174,7 @@ void cputime_process(struct task_struct *t, struct cputime_sum *sum)
 
 void cputime_children(struct task_struct *t, struct cputime_sum *sum)
 {
-	const struct group_cputime *g = &process_of(t)->group_cputime;
+	const struct group_cputime *g = &task_group_leader(t)->group_cputime;
 	unsigned long flags;
 
 	memset(sum, 0, sizeof(*sum));
@@ -189,28 +187,40 @@ void cputime_children(struct task_struct *t, struct cputime_sum *sum)
 
 void cputime_exit_mm(struct task_struct *t)
 {
-	struct group_cputime *g = &process_of(t)->group_cputime;
+	struct group_cputime *g = &task_group_leader(t)->group_cputime;
 	unsigned long peak = t->mm ? READ_ONCE(t->mm->hiwater_pages) : 0;
 
 	if (peak > READ_ONCE(g->maxrss_pages))
 		WRITE_ONCE(g->maxrss_pages, peak);
 }
 
-void cputime_exit_thread_locked(struct task_struct *t)
+/* tasklist_lock held: thread t has exited; its time stays with g. */
+static void add_dead_thread(struct group_cputime *g, struct task_struct *t)
 {
-	struct task_struct *leader = t->group_leader;
-	struct group_cputime *g;
-
-	/* The leader's own counters stay readable while it is a zombie. */
-	if (!leader || leader == t)
-		return;
-	g = &leader->group_cputime;
-	/* t is current: its running slice counts too. */
+	/* A running slice (t is current, or still switching out) counts. */
 	g->dead.runtime_ns += task_runtime_ns(t);
 	g->dead.utime += t->cputime.utime;
 	g->dead.stime += t->cputime.stime;
 	g->dead_nvcsw += t->nvcsw;
 	g->dead_nivcsw += t->nivcsw;
+}
+
+void cputime_exit_thread_locked(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+
+	/* The leader's own counters stay readable while it is a zombie. */
+	if (!leader || leader == t)
+		return;
+	add_dead_thread(&leader->group_cputime, t);
+}
+
+void cputime_take_over_leader_locked(struct task_struct *t,
+				     struct task_struct *old)
+{
+	t->group_cputime = old->group_cputime;
+	/* The old leader is one more exited thread of the process now. */
+	add_dead_thread(&t->group_cputime, old);
 }
 
 /*
@@ -220,7 +230,7 @@ void cputime_exit_thread_locked(struct task_struct *t)
 void cputime_reap(struct task_struct *parent, struct task_struct *zombie,
 		  struct cputime_sum *usage, unsigned long *maxrss_pages)
 {
-	struct group_cputime *pg = &process_of(parent)->group_cputime;
+	struct group_cputime *pg = &task_group_leader(parent)->group_cputime;
 	const struct group_cputime *zg = &zombie->group_cputime;
 	struct cputime_sum sum = { 0 };
 	unsigned long flags, peak;
@@ -301,7 +311,7 @@ int put_rusage(struct rusage_k __user *ru, const struct cputime_sum *sum,
 static unsigned long own_maxrss(void)
 {
 	struct task_struct *t = current;
-	unsigned long peak = process_of(t)->group_cputime.maxrss_pages;
+	unsigned long peak = task_group_leader(t)->group_cputime.maxrss_pages;
 
 	if (t->mm && t->mm->hiwater_pages > peak)
 		peak = t->mm->hiwater_pages;
@@ -324,7 +334,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage_k __user *, ru)
 		break;
 	case RUSAGE_CHILDREN:
 		cputime_children(current, &sum);
-		maxrss = READ_ONCE(process_of(current)->group_cputime
+		maxrss = READ_ONCE(task_group_leader(current)->group_cputime
 				   .children_maxrss_pages);
 		break;
 	default:
