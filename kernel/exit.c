@@ -176,7 +176,9 @@ void do_exit(int status)
 	 * Interrupts stay off from here to the final switch: once the
 	 * parent can see the zombie, the task must not linger preempted, so
 	 * that wait4() finds everything but the task's struct and stack
-	 * freed, and those freed at once (see reap_zombie()).
+	 * freed, and waits only a moment for the last switch (see
+	 * reap_zombie()); the struct and stack go with the last reference,
+	 * at once unless a /proc reader holds one.
 	 */
 	local_irq_disable();
 	spin_lock(&tasklist_lock);

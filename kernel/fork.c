@@ -97,9 +97,8 @@ void put_task_struct(struct task_struct *t)
 	BUG_ON(t->flags & PF_IDLE);
 	free_pages(t->stack, THREAD_SIZE_ORDER);
 	/*
-	 * A thread pins its leader until its own stack is gone: wait4()
-	 * on the leader waits for that, so the whole group's memory is
-	 * free when it returns.
+	 * A thread pins its leader until its own stack is gone, so the
+	 * leader's struct (which holds the process) outlives every thread.
 	 */
 	if (t->group_leader && t->group_leader != t)
 		put_task_struct(t->group_leader);

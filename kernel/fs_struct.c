@@ -2,10 +2,12 @@
 /*
  * The working directory and the umask: chdir, fchdir, getcwd, umask.
  *
- * The working directory is kept as the canonical path of an initramfs
- * directory (what kernel/namei.c produces), not as a reference to it:
- * the initramfs never changes, so the name stays valid, and resolving a
- * relative path is prefixing it. The umask is stored and returned; no
+ * The working directory is kept as the canonical path of a directory
+ * (what kernel/namei.c produces), not as a reference to it: resolving a
+ * relative path is prefixing it. An initramfs directory never goes away;
+ * a /proc/PID one does when the process is reaped, and then names
+ * nothing (-ENOENT), or, once the pid is used again, the new process
+ * (Linux would keep the old, dead directory). The umask is stored and returned; no
  * call creates files yet, so nothing applies it.
  *
  *   task A --fs--> +-------------------+ <--fs-- thread of A (CLONE_FS)

@@ -15,8 +15,7 @@
  * that, that the parent cannot reap until `live` drops to zero, and that
  * keeps the process id for kill(); the last thread out tells the parent.
  * Each thread holds a reference on its leader until its own kernel stack
- * is freed, so once wait4() returned the leader every frame of the group
- * is back (see put_task_struct()).
+ * is freed (see put_task_struct()), so the leader's struct outlives them.
  *
  * exit_group() marks the group, posts SIGKILL to every other member and
  * kicks it (a wake-up if it sleeps interruptibly, a reschedule IPI if it
