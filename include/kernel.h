@@ -22,6 +22,9 @@
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 #define offsetof(type, member)	__builtin_offsetof(type, member)
 
+#define INT_MAX		__INT_MAX__
+#define INT_MIN		(-INT_MAX - 1)
+
 #define KiB	(1024u)
 #define MiB	(1024u * 1024u)
 

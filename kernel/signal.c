@@ -745,14 +745,49 @@ static long signal_task(pid_t id, pid_t tgid, int sig, bool group)
 	return ret;
 }
 
+/* A live process kill(-1) reaches: not init, not the caller, no kernel thread. */
+static bool kill_all_reaches(struct task_struct *p, struct task_struct *self)
+{
+	return p == task_group_leader(p) && p != self && p->tgid != 1 &&
+	       !(p->flags & (PF_KTHREAD | PF_IDLE)) && p->live > 0;
+}
+
+/* kill(-1, sig): every process the caller may signal (all) but init and itself. */
+static long signal_all(int sig)
+{
+	struct ksiginfo info = user_info(SI_USER);
+	struct task_struct *p, *self = task_group_leader(current);
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!kill_all_reaches(p, self))
+			continue;
+		ret = sig ? send_signal_locked(p, sig, &info, true) : 0;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
+ * Every process leads a process group of its own (kernel/sys_info.c), so
+ * the group -pgid is the process pgid and the caller's group (pid 0) is
+ * the caller. A thread id names its process, as on Linux.
+ */
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (pid <= 0)
-		return -ESRCH;	/* no process groups: nobody is in one */
-	/* pid must name a process */
-	return signal_task(pid, pid, sig, true);
+	if (pid == -1)
+		return signal_all(sig);
+	if (pid == INT_MIN)
+		return -ESRCH;		/* -pid would overflow */
+	if (pid == 0)
+		pid = current->tgid;
+	else if (pid < 0)
+		pid = -pid;
+	return signal_task(pid, 0, sig, true);
 }
 
 static long signal_thread(pid_t tgid, pid_t tid, int sig)

@@ -606,6 +606,11 @@ static void signal_to_other_thread_child(void *arg)
 	KT_EXPECT(wait_for(&hits, 2));
 	KT_EXPECT_EQ(last_sig, SIGUSR2);
 	KT_EXPECT_EQ(last_tid, thread_tid);
+	/* kill() of a thread id is process-directed, as on Linux: the
+	 * thread that does not block SIGUSR1 takes it. */
+	KT_EXPECT_EQ(kill(thread_tid, SIGUSR1), 0);
+	KT_EXPECT(wait_for(&hits, 3));
+	KT_EXPECT_EQ(last_sig, SIGUSR1);
 	thread_stop = 1;
 	pthread_join(th, NULL);
 }
@@ -613,6 +618,62 @@ static void signal_to_other_thread_child(void *arg)
 static void signal_to_other_thread(void)
 {
 	expect_child_passes(signal_to_other_thread_child, NULL);
+}
+
+/*
+ * kill(0) and kill(-pgid) name process groups; every process leads its
+ * own on kmapos (and here, on Linux, the test runs in its own group
+ * after setpgid(0, 0)), so both reach the caller.
+ */
+static void kill_groups_child(void *arg)
+{
+	(void)arg;
+	KT_ASSERT_EQ(setpgid(0, 0), 0);
+	hits = 0;
+	set_handler(SIGUSR1, count_handler, 0);
+	KT_EXPECT_EQ(kill(0, SIGUSR1), 0);
+	KT_EXPECT(wait_for(&hits, 1));
+	KT_EXPECT_EQ(kill(-getpid(), SIGUSR1), 0);
+	KT_EXPECT(wait_for(&hits, 2));
+	errno = 0;
+	KT_EXPECT_EQ(kill(-0x7ffffff0, SIGUSR1), -1);
+	KT_EXPECT_EQ(errno, ESRCH);
+	errno = 0;
+	KT_EXPECT_EQ(syscall(SYS_kill, (int)0x80000000, 0), -1);
+	KT_EXPECT_EQ(errno, ESRCH);
+}
+
+/*
+ * kill(-1): every process but init and the caller. Run from the test
+ * process itself, whose only other process is the child it forks (init
+ * is spared); kmapos only: on a host it would reach every process the
+ * test may signal.
+ */
+static void kill_everyone_but_init_and_self(void)
+{
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();	/* SIGTERM's default action ends it */
+	}
+	KT_ASSERT(pid > 0);
+	KT_EXPECT_EQ(kill(-1, 0), 0);
+	KT_EXPECT_EQ(kill(-1, SIGTERM), 0);	/* not this process */
+	status = wait_status(pid);
+	KT_EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+}
+
+static void kill_process_groups(void)
+{
+	expect_child_passes(kill_groups_child, NULL);
+	if (on_linux()) {
+		ktap_diag("Linux host: kill(-1) not tried");
+		return;
+	}
+	kill_everyone_but_init_and_self();
 }
 
 static int tick_fd = -1;
@@ -1244,6 +1305,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(sigfpe_divide_by_zero),
 	KTAP_CASE(fault_signal_blocked_or_ignored_kills),
 	KTAP_CASE(signal_to_other_thread),
+	KTAP_CASE(kill_process_groups),
 	KTAP_CASE(eintr_versus_sa_restart),
 	KTAP_CASE(nanosleep_reports_time_left),
 	KTAP_CASE(ignored_signal_does_not_interrupt),
