@@ -50,6 +50,11 @@
 #define SIGRTMIN	32
 #define _NSIG		64
 
+static inline bool valid_signal(unsigned long sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
 /* A set of signals: bit n-1 stands for signal n. */
 typedef u64 sigset_t;
 #define sigmask(sig)	(1ULL << ((sig) - 1))
@@ -167,6 +172,8 @@ void signal_setup_done(bool failed, struct ksignal *ksig);
 sigset_t sigmask_to_save(void);
 /* No handler ran: put back the mask sigsuspend replaced. */
 void restore_saved_sigmask(void);
+/* tasklist_lock held: tell child (PR_SET_PDEATHSIG) its parent died. */
+void parent_death_signal_locked(struct task_struct *child);
 int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
 void restore_saved_sigmask_unless(bool interrupted);
 /* sigreturn: the mask from the frame (SIGKILL/SIGSTOP stay unblocked). */

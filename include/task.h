@@ -131,6 +131,7 @@ struct task_struct {
 	/* prctl (kernel/prctl.c): inherited by fork and clone. */
 	bool not_dumpable;		/* PR_SET_DUMPABLE 0; exec clears */
 	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS; stays */
+	int pdeath_signal;		/* PR_SET_PDEATHSIG; fork clears it */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,

@@ -110,6 +110,7 @@ static void forget_children_locked(struct task_struct *leader)
 		child->parent = init;
 		if (init)
 			list_add_tail(&child->sibling, &init->children);
+		parent_death_signal_locked(child);
 		if (child->exit_state != EXIT_ZOMBIE)
 			continue;
 		if (init) {

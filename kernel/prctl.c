@@ -7,16 +7,25 @@
  *                                dumps to allow or forbid
  *   PR_SET_NO_NEW_PRIVS / GET    kept (once set, stays set); exec never
  *                                grants privileges here anyway
+ *   PR_SET_PDEATHSIG / GET       the signal the caller gets when its
+ *                                parent process ends (kernel/exit.c, at
+ *                                the moment its children go to init);
+ *                                fork clears it. Linux sends it when the
+ *                                parent *thread* ends; here children
+ *                                belong to the process, so to its end.
  *
  * Anything else is -EINVAL, Linux's answer for an option it does not
- * know; that includes PR_SET_PDEATHSIG (not delivered yet).
+ * know.
  */
 #include <task.h>
+#include <signal.h>
 #include <uaccess.h>
 #include <syscalls.h>
 #include <string.h>
 #include <errno.h>
 
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
 #define PR_GET_DUMPABLE		3
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
@@ -51,6 +60,13 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	struct task_struct *t = current;
 
 	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 && !valid_signal(arg2))
+			return -EINVAL;
+		WRITE_ONCE(t->pdeath_signal, arg2);
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user((int)t->pdeath_signal, (int __user *)arg2);
 	case PR_SET_NAME:
 		return set_comm((const char __user *)arg2);
 	case PR_GET_NAME:

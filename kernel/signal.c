@@ -59,11 +59,6 @@ bool sig_default_kills(int sig)
 	       !(SIG_DFL_IGNORE_MASK & sigmask(sig));
 }
 
-static bool valid_signal(int sig)
-{
-	return sig >= 1 && sig <= _NSIG;
-}
-
 static struct sigpending *shared_of(struct task_struct *t)
 {
 	return &task_group_leader(t)->shared_pending;
@@ -222,6 +217,19 @@ void sigkill_thread_locked(struct task_struct *t)
 	queue_signal(&t->pending, SIGKILL, &info);
 	signal_wake_up(t);
 	spin_unlock(&t->sighand->siglock);
+}
+
+/*
+ * tasklist_lock held: child's parent process is gone. It gets the signal
+ * it asked for with PR_SET_PDEATHSIG, from the dying parent (SI_USER).
+ */
+void parent_death_signal_locked(struct task_struct *child)
+{
+	struct ksiginfo info = user_info(SI_USER);
+	int sig = READ_ONCE(child->pdeath_signal);
+
+	if (sig && !child->exit_state)
+		send_signal_locked(child, sig, &info, true);
 }
 
 /* The parent hears of a process's end with its exit signal. */

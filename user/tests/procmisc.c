@@ -18,6 +18,8 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <grp.h>
+#include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "ktap.h"
@@ -330,6 +332,74 @@ static void prctl_options(void)
 	KT_EXPECT_EQ(errno, EINVAL);
 }
 
+static int pdeath_fd = -1;
+
+static void on_parent_death(int sig)
+{
+	char c = (char)sig;
+
+	if (write(pdeath_fd, &c, 1) != 1)
+		_exit(9);
+	_exit(0);
+}
+
+/* The grandchild: asks for SIGUSR1 at its parent's death, then waits. */
+static void orphan_to_be(int ready_fd)
+{
+	signal(SIGUSR1, on_parent_death);
+	if (prctl(PR_SET_PDEATHSIG, SIGUSR1, 0, 0, 0))
+		_exit(2);
+	if (write(ready_fd, "r", 1) != 1)
+		_exit(3);
+	for (int i = 0; i < 200; i++)	/* 20 s hang guard */
+		usleep(100000);
+	_exit(4);
+}
+
+/* PR_SET_PDEATHSIG: the signal comes when the parent process ends. */
+static void parent_death_signal(void)
+{
+	int ready[2], told[2], sig = -1, status;
+	struct pollfd p;
+	char c = 0;
+	pid_t mid;
+
+	KT_EXPECT_EQ(prctl(PR_SET_PDEATHSIG, SIGUSR2, 0, 0, 0), 0);
+	KT_EXPECT_EQ(prctl(PR_GET_PDEATHSIG, &sig, 0, 0, 0), 0);
+	KT_EXPECT_EQ(sig, SIGUSR2);
+	mid = fork();
+	if (mid == 0)	/* fork clears it */
+		_exit(prctl(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0 && !sig ?
+		      0 : 1);
+	status = wait_status(mid);
+	KT_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	KT_EXPECT_EQ(prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0), 0);
+	errno = 0;
+	KT_EXPECT_EQ(prctl(PR_SET_PDEATHSIG, 65, 0, 0, 0), -1);
+	KT_EXPECT_EQ(errno, EINVAL);
+
+	KT_ASSERT_EQ(pipe(ready), 0);
+	KT_ASSERT_EQ(pipe(told), 0);
+	pdeath_fd = told[1];
+	mid = fork();
+	if (mid == 0) {
+		if (fork() == 0)
+			orphan_to_be(ready[1]);
+		/* Exit once the grandchild is ready: it must hear of it. */
+		_exit(read(ready[0], &c, 1) == 1 ? 0 : 1);
+	}
+	status = wait_status(mid);
+	KT_EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	p = (struct pollfd){ .fd = told[0], .events = POLLIN };
+	KT_ASSERT_EQ(poll(&p, 1, 20000), 1);
+	KT_EXPECT_EQ(read(told[0], &c, 1), 1);
+	KT_EXPECT_EQ(c, SIGUSR1);
+	close(ready[0]);
+	close(ready[1]);
+	close(told[0]);
+	close(told[1]);
+}
+
 /* Root with no supplementary groups; there is nobody else to become. */
 static void ids_and_groups(void)
 {
@@ -384,6 +454,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(fsync_kinds),
 	KTAP_CASE(create_on_read_only_fs),
 	KTAP_CASE(prctl_options),
+	KTAP_CASE(parent_death_signal),
 	KTAP_CASE(ids_and_groups),
 	{ 0 }
 };
