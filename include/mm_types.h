@@ -61,6 +61,7 @@ struct mm_struct {
 	unsigned long start_stack;	/* initial user esp */
 	/* exec's argument and environment strings (/proc/PID/cmdline) */
 	unsigned long arg_start, arg_end, env_start, env_end;
+	char exe_path[256];		/* the program exec ran: /proc/PID/exe */
 	unsigned long nr_pages;		/* user frames mapped */
 	unsigned long hiwater_pages;	/* the most nr_pages ever was */
 	bool oom_victim;		/* killed by the OOM killer (oom.h) */

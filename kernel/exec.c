@@ -327,6 +327,7 @@ static long setup_stack(struct mm_struct *mm, const struct exec_args *a,
 	/* /proc/PID/cmdline and environ read these back from the stack. */
 	mm->env_start = mm->arg_end;
 	mm->env_end = strings + a->len;
+	strlcpy(mm->exe_path, filename, sizeof(mm->exe_path));
 	if (a->argc == a->argc + a->envc)
 		*vec++ = 0;
 	*vec++ = 0;			/* end of envp */
@@ -445,6 +446,9 @@ int kernel_execve(const char *path, const char *const argv[],
 	kfree(a.buf);
 	return err;
 }
+
+_Static_assert(sizeof(((struct mm_struct *)0)->exe_path) == PATH_MAX,
+	       "exe_path holds a canonical path");
 
 SYSCALL_DEFINE3(execve, const char __user *, upath,
 		const u32 __user *, uargv, const u32 __user *, uenvp)

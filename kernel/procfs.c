@@ -42,6 +42,7 @@
 #include <cmdline.h>
 #include <time.h>
 #include <mm.h>
+#include <mm_types.h>
 #include <oom.h>
 #include <uaccess.h>
 #include <kernel.h>
@@ -320,6 +321,21 @@ static int mounts_link(const struct proc_loc *loc, char *buf, size_t size)
 	return 0;
 }
 
+/* The program the process runs, as exec was given it (canonical). */
+static int exe_link(const struct proc_loc *loc, char *buf, size_t size)
+{
+	unsigned long flags;
+	int err = -ENOENT;
+
+	spin_lock_irqsave(&tasklist_lock, flags);	/* exit and exec change ->mm */
+	if (loc->task->mm && loc->task->mm->exe_path[0]) {
+		strlcpy(buf, loc->task->mm->exe_path, size);
+		err = 0;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
 static int root_link(const struct proc_loc *loc, char *buf, size_t size)
 {
 	strlcpy(buf, "/", size);
@@ -346,6 +362,7 @@ static const struct proc_entry pid_entries[] = {
 	FILE_ENTRY("cmdline", proc_pid_cmdline),
 	FILE_ENTRY("comm", proc_pid_comm),
 	FILE_ENTRY("environ", proc_pid_environ),
+	LINK_ENTRY("exe", exe_link),
 	{ .name = "fd", .kind = PROC_FD_DIR },
 	FILE_ENTRY("maps", proc_pid_maps),
 	FILE_ENTRY("mounts", mounts_show),

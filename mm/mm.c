@@ -105,6 +105,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	memcpy(mm->exe_path, old->exe_path, sizeof(mm->exe_path));
 	list_for_each_entry(vma, &old->regions, list) {
 		err = __insert_region(mm, vma->vm_start, vma->vm_end,
 				      vma->vm_flags);

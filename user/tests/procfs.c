@@ -477,6 +477,24 @@ static void fd_link_open_flags(void)
 	close(p[1]);
 }
 
+/* /proc/self/exe names the program: the same file as argv[0] here. */
+static void exe_link_names_the_program(void)
+{
+	char target[256];
+	struct stat a, b;
+	ssize_t n = readlink("/proc/self/exe", target, sizeof(target) - 1);
+
+	KT_ASSERT_GE(n, 1);
+	target[n] = '\0';
+	ktap_diag("exe -> %s", target);
+	KT_EXPECT_EQ(target[0], '/');
+	KT_ASSERT_EQ(stat(target, &a), 0);
+	KT_ASSERT_EQ(stat(main_argv[0], &b), 0);
+	KT_EXPECT_EQ(a.st_ino, b.st_ino);
+	KT_ASSERT_EQ(stat("/proc/self/exe", &b), 0);	/* followed */
+	KT_EXPECT_EQ(a.st_ino, b.st_ino);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(self_stat_names_this_process),
 	KTAP_CASE(stat_has_every_field),
@@ -494,6 +512,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(cmdline_of_exiting_child),
 	KTAP_CASE(fd_dir_at_large_positions),
 	KTAP_CASE(fd_link_open_flags),
+	KTAP_CASE(exe_link_names_the_program),
 	{ 0 }
 };
 
