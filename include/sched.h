@@ -80,6 +80,7 @@ void sched_stats_get(int cpu, struct sched_stats *out);
 #define LOAD_FRAC(x)	LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
 /* CPU 0's tick: take a sample every 5 seconds. */
 void calc_global_load_tick(void);
+unsigned int nr_running_tasks(void);
 /* The three averages, shifted left by `shift` (sysinfo wants 16 bits). */
 void get_avenrun(unsigned long loads[3], int shift);
 /* Debug: print p's scheduler state and its run queue's. */

@@ -159,19 +159,6 @@ static void count_tasks(unsigned int *tasks, pid_t *last)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-static unsigned int runnable_now(void)
-{
-	struct sched_stats st;
-	unsigned int n = 0;
-	int cpu;
-
-	for_each_online_cpu(cpu) {
-		sched_stats_get(cpu, &st);
-		n += st.nr_running;
-	}
-	return n;
-}
-
 /* "0.12 0.05 0.01 1/42 123": the averages, running/all tasks, last pid. */
 static int loadavg_show(struct pbuf *pb, struct task_struct *t)
 {
@@ -184,7 +171,7 @@ static int loadavg_show(struct pbuf *pb, struct task_struct *t)
 	for (int i = 0; i < 3; i++)
 		pb_printf(pb, "%lu.%02lu ", LOAD_INT(loads[i]),
 			  LOAD_FRAC(loads[i]));
-	pb_printf(pb, "%u/%u %d\n", runnable_now(), tasks, last);
+	pb_printf(pb, "%u/%u %d\n", nr_running_tasks(), tasks, last);
 	return 0;
 }
 
@@ -245,7 +232,7 @@ static int stat_show(struct pbuf *pb, struct task_struct *t)
 	}
 	pb_printf(pb, "intr 0\nctxt %lu\nbtime %llu\nprocesses %u\n",
 		  ctxt, boot_time_sec(), nr_forks());
-	pb_printf(pb, "procs_running %u\nprocs_blocked 0\n", runnable_now());
+	pb_printf(pb, "procs_running %u\nprocs_blocked 0\n", nr_running_tasks());
 	return 0;
 }
 

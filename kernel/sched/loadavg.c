@@ -23,7 +23,8 @@
 static unsigned long avenrun[3];
 static unsigned long next_sample = LOAD_FREQ;
 
-static unsigned int runnable_tasks(void)
+/* Tasks on every online CPU's run queue now (also /proc's procs_running). */
+unsigned int nr_running_tasks(void)
 {
 	struct sched_stats st;
 	unsigned int n = 0;
@@ -54,7 +55,7 @@ void calc_global_load_tick(void)
 	if ((long)(jiffies - next_sample) < 0)
 		return;
 	next_sample += LOAD_FREQ;
-	active = (unsigned long)runnable_tasks() * FIXED_1;
+	active = (unsigned long)nr_running_tasks() * FIXED_1;
 	WRITE_ONCE(avenrun[0], calc_load(avenrun[0], EXP_1, active));
 	WRITE_ONCE(avenrun[1], calc_load(avenrun[1], EXP_5, active));
 	WRITE_ONCE(avenrun[2], calc_load(avenrun[2], EXP_15, active));
