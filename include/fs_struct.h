@@ -20,5 +20,8 @@ void put_fs_struct(struct fs_struct *fs);
 /* The caller's working directory, canonical and absolute, into buf
  * (PATH_MAX bytes). */
 void get_cwd(char *buf);
+struct task_struct;
+/* Task t's working directory into buf (PATH_MAX); false if it has none. */
+bool task_get_cwd(struct task_struct *t, char *buf);
 
 #endif

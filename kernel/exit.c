@@ -73,6 +73,19 @@ static void exit_files(struct task_struct *t)
 	put_files(files);
 }
 
+/* The same for the working directory, which /proc/PID/cwd reads. */
+static void exit_fs(struct task_struct *t)
+{
+	struct fs_struct *fs;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	fs = t->fs;
+	t->fs = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_fs_struct(fs);
+}
+
 /* tasklist_lock held: take t off every list; the reaper's reference. */
 static void unlink_task(struct task_struct *t)
 {
@@ -165,10 +178,8 @@ void do_exit(int status)
 	futex_exit_clear_tid(t);
 	if (t->files)
 		exit_files(t);
-	if (t->fs) {
-		put_fs_struct(t->fs);
-		t->fs = NULL;
-	}
+	if (t->fs)
+		exit_fs(t);
 	mm_release(t);
 	cputime_exit_mm(t);
 	exit_mm();

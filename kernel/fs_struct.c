@@ -87,6 +87,27 @@ void get_cwd(char *buf)
 	spin_unlock(&fs->lock);
 }
 
+/*
+ * Another task's working directory (/proc/PID/cwd) into buf (PATH_MAX
+ * bytes); false if it has none (a kernel thread, or it exited: exit
+ * drops ->fs under tasklist_lock, which makes reading it here safe).
+ */
+bool task_get_cwd(struct task_struct *t, char *buf)
+{
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (t->fs) {
+		spin_lock(&t->fs->lock);
+		memcpy(buf, t->fs->cwd, PATH_MAX);
+		spin_unlock(&t->fs->lock);
+		found = true;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
 /* The canonical path of the directory f is open on: 0 or -ENOTDIR. */
 static int dir_path(struct file *f, char *path)
 {

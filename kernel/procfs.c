@@ -31,6 +31,7 @@
  */
 #include <procfs.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <stat.h>
 #include <namei.h>
 #include <initramfs.h>
@@ -323,6 +324,16 @@ static int exe_link(const struct proc_loc *loc, char *buf, size_t size)
 	return err;
 }
 
+static int cwd_link(const struct proc_loc *loc, char *buf, size_t size)
+{
+	char cwd[PATH_MAX];
+
+	if (!task_get_cwd(loc->task, cwd))
+		return -ENOENT;
+	strlcpy(buf, cwd, size);
+	return 0;
+}
+
 static int root_link(const struct proc_loc *loc, char *buf, size_t size)
 {
 	strlcpy(buf, "/", size);
@@ -348,6 +359,7 @@ static const struct proc_entry root_entries[] = {
 static const struct proc_entry pid_entries[] = {
 	FILE_ENTRY("cmdline", proc_pid_cmdline),
 	FILE_ENTRY("comm", proc_pid_comm),
+	LINK_ENTRY("cwd", cwd_link),
 	FILE_ENTRY("environ", proc_pid_environ),
 	LINK_ENTRY("exe", exe_link),
 	{ .name = "fd", .kind = PROC_FD_DIR },

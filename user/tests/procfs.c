@@ -495,6 +495,26 @@ static void exe_link_names_the_program(void)
 	KT_EXPECT_EQ(a.st_ino, b.st_ino);
 }
 
+/* /proc/self/cwd follows chdir. */
+static void cwd_link_follows_chdir(void)
+{
+	char target[256], old[256];
+	ssize_t n;
+
+	KT_ASSERT(getcwd(old, sizeof(old)) != NULL);
+	KT_ASSERT_EQ(chdir("/proc"), 0);
+	n = readlink("/proc/self/cwd", target, sizeof(target) - 1);
+	KT_ASSERT_GE(n, 1);
+	target[n] = '\0';
+	KT_EXPECT(!strcmp(target, "/proc"));
+	KT_ASSERT_EQ(chdir("/"), 0);
+	n = readlink("/proc/self/cwd", target, sizeof(target) - 1);
+	KT_ASSERT_GE(n, 1);
+	target[n] = '\0';
+	KT_EXPECT(!strcmp(target, "/"));
+	KT_EXPECT_EQ(chdir(old), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(self_stat_names_this_process),
 	KTAP_CASE(stat_has_every_field),
@@ -513,6 +533,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(fd_dir_at_large_positions),
 	KTAP_CASE(fd_link_open_flags),
 	KTAP_CASE(exe_link_names_the_program),
+	KTAP_CASE(cwd_link_follows_chdir),
 	{ 0 }
 };
 
