@@ -57,33 +57,26 @@ void mm_release(struct task_struct *t)
 }
 
 /*
- * Drop the descriptor table. /proc/PID/fd reads another task's ->files
- * under tasklist_lock, so it is cleared under that lock before the
- * reference goes.
+ * Drop the descriptor table and the working directory. /proc/PID/fd and
+ * /proc/PID/cwd read another task's ->files and ->fs under tasklist_lock,
+ * so both are cleared under that lock before the references go.
  */
-static void exit_files(struct task_struct *t)
+static void exit_files_and_fs(struct task_struct *t)
 {
 	struct files_struct *files;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	files = t->files;
-	t->files = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	put_files(files);
-}
-
-/* The same for the working directory, which /proc/PID/cwd reads. */
-static void exit_fs(struct task_struct *t)
-{
 	struct fs_struct *fs;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	files = t->files;
 	fs = t->fs;
+	t->files = NULL;
 	t->fs = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	put_fs_struct(fs);
+	if (files)
+		put_files(files);
+	if (fs)
+		put_fs_struct(fs);
 }
 
 /* tasklist_lock held: take t off every list; the reaper's reference. */
@@ -176,10 +169,7 @@ void do_exit(int status)
 	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
 	futex_exit_clear_tid(t);
-	if (t->files)
-		exit_files(t);
-	if (t->fs)
-		exit_fs(t);
+	exit_files_and_fs(t);
 	mm_release(t);
 	cputime_exit_mm(t);
 	exit_mm();

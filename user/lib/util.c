@@ -180,6 +180,19 @@ bool free_pages_settle(unsigned long low0, unsigned long high0,
 	}
 }
 
+void expect_free_pages_back(unsigned long low0, unsigned long high0)
+{
+	unsigned long low, high;
+
+	if (on_linux()) {
+		ktap_skip("Linux host: free memory is shared with the system");
+		return;
+	}
+	KT_EXPECT(free_pages_settle(low0, high0, &low, &high, 20000));
+	ktap_diag("free pages before: lowmem %lu highmem %lu; after: lowmem "
+		  "%lu highmem %lu", low0, high0, low, high);
+}
+
 void *map_pages(size_t n)
 {
 	char *p = mmap(NULL, n * PAGE_SIZE, PROT_READ | PROT_WRITE,

@@ -61,6 +61,13 @@ int free_pages(unsigned long *low, unsigned long *high);
 bool free_pages_settle(unsigned long low0, unsigned long high0,
 		       unsigned long *low, unsigned long *high, int ms);
 
+/*
+ * Expect free_pages() back at exactly (low0, high0) within 20 s (see
+ * free_pages_settle); a skip on a Linux host, whose free memory moves
+ * with everything else running there.
+ */
+void expect_free_pages_back(unsigned long low0, unsigned long high0);
+
 /* Map n anonymous read/write pages and touch each one; NULL on failure. */
 void *map_pages(size_t n);
 

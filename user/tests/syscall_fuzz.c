@@ -977,7 +977,7 @@ static void sanity_battery(void)
 static void fuzz_leaves_kernel_alive_and_exact(void)
 {
 	struct fuzz_params p = { .seed = fuzz_seed(), .iters = fuzz_iters() };
-	unsigned long low0, high0, low1, high1;
+	unsigned long low0, high0;
 	struct fuzz_result res;
 	int parallel = online_cpus() < 2 ? 2 : online_cpus();
 	long long t0;
@@ -1003,13 +1003,7 @@ static void fuzz_leaves_kernel_alive_and_exact(void)
 	KT_EXPECT_EQ(res.bad, 0);
 	/* A hang is reported, not failed: a call may block (see the top). */
 	sanity_battery();
-	if (on_linux()) {
-		ktap_skip("Linux host: free memory is shared with the system");
-		return;
-	}
-	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 20000));
-	ktap_diag("free pages before: lowmem %lu highmem %lu; after: lowmem %lu "
-		  "highmem %lu", low0, high0, low1, high1);
+	expect_free_pages_back(low0, high0);
 }
 
 /*

@@ -310,19 +310,13 @@ static void two_threads_exec_at_once(void)
 /* The old leader's task and every killed thread's are freed. */
 static void exec_leaves_free_pages_unchanged(void)
 {
-	unsigned long low0, high0, low1, high1;
+	unsigned long low0, high0;
 
 	run_rounds(1, 2);		/* warm-up */
 	KT_ASSERT_EQ(free_pages(&low0, &high0), 0);
 	for (int n = 0; n < 4; n++)
 		run_rounds(n, ROUNDS / 2);
-	if (on_linux()) {
-		ktap_skip("Linux host: free memory is shared with the system");
-		return;
-	}
-	KT_EXPECT(free_pages_settle(low0, high0, &low1, &high1, 20000));
-	ktap_diag("free pages before: %lu + %lu, after: %lu + %lu", low0,
-		  high0, low1, high1);
+	expect_free_pages_back(low0, high0);
 }
 
 static const struct ktap_case cases[] = {
