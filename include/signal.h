@@ -151,6 +151,8 @@ int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
  * (/proc/PID/status); a sample, the actions may change meanwhile. */
 void task_sigactions_locked(struct task_struct *t, sigset_t *ignored,
 			    sigset_t *caught);
+/* Is SIGKILL queued for t or its process? (killable waits give up) */
+bool fatal_signal_pending(struct task_struct *t);
 /* tasklist_lock held: post SIGKILL to thread t (exit_group, OOM). */
 void sigkill_thread_locked(struct task_struct *t);
 /*

@@ -1,19 +1,35 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * File attributes (kernel/stat.c): what stat(2) reports about an open
- * file. Each kind of file fills a struct kstat through the getattr hook
- * of its struct file_operations; the system calls then copy it out in
- * whichever user layout was asked for (stat, stat64, statx).
+ * File types and attributes: the S_IF* mode bits (the Linux values) and
+ * struct kstat, what stat(2) reports about an inode (fs/stat.c fills it
+ * with generic_fillattr() and copies it out in whichever user layout was
+ * asked for: stat, stat64, statx).
  */
 #ifndef _STAT_H
 #define _STAT_H
 
 #include <types.h>
-#include <initramfs.h>	/* S_IFMT, S_IFDIR, S_IFREG, S_IFLNK, S_IFCHR */
 
+#define S_IFMT		0170000
+#define S_IFSOCK	0140000
+#define S_IFLNK		0120000
+#define S_IFREG		0100000
+#define S_IFBLK		0060000
+#define S_IFDIR		0040000
+#define S_IFCHR		0020000
 #define S_IFIFO		0010000
+#define S_ISUID		0004000
+#define S_ISGID		0002000
+#define S_ISVTX		0001000
+#define S_IALLUGO	07777
+
+#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
+#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 
 /* Device numbers as the kernel keeps them: major in the high 12 bits. */
 #define MINORBITS	20
@@ -21,16 +37,12 @@
 #define MAJOR(dev)	((u32)(dev) >> MINORBITS)
 #define MINOR(dev)	((u32)(dev) & ((1U << MINORBITS) - 1))
 
-/*
- * st_dev of each kind of file: one anonymous "file system" each, as the
- * numbers Linux hands out to its initramfs (rootfs), devtmpfs and pipefs.
- */
-#define INITRAMFS_DEV	MKDEV(0, 1)
-#define DEVFS_DEV	MKDEV(0, 5)
-#define PROCFS_DEV	MKDEV(0, 4)
-#define PIPEFS_DEV	MKDEV(0, 12)
-
 #define STAT_BLKSIZE	4096	/* st_blksize: the page, our I/O unit */
+
+struct timespec64 {
+	s64 tv_sec;
+	long tv_nsec;
+};
 
 struct kstat {
 	u32 mode;		/* S_IF* type and permission bits */
@@ -42,21 +54,7 @@ struct kstat {
 	s64 size;
 	u32 blksize;
 	u64 blocks;		/* 512-byte units */
-	s64 atime, mtime, ctime;	/* seconds since the epoch */
+	struct timespec64 atime, mtime, ctime;
 };
-
-struct file;
-
-/* getattr hooks of the initramfs files (file.c uses it in its fops). */
-int initramfs_getattr(struct file *f, struct kstat *st);
-/* Fill st from an initramfs entry (used for symlinks themselves too). */
-void initramfs_entry_getattr(const struct initramfs_entry *e,
-			     struct kstat *st);
-/*
- * The attributes of a user path relative to dirfd, as fstatat64 sees
- * them (flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). 0 or -errno.
- */
-int vfs_statat(int dirfd, const char __user *upath, unsigned int flags,
-	       struct kstat *st);
 
 #endif

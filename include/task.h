@@ -34,6 +34,8 @@
 #define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a signal wakes it */
 #define TASK_UNINTERRUPTIBLE	0x0002	/* sleeping; only its event */
 #define TASK_DEAD		0x0080	/* exited; never runs again */
+#define TASK_WAKEKILL		0x0100	/* SIGKILL wakes it (with _UNINTERRUPTIBLE) */
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_NEW		0x0800	/* being created by fork */
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 

@@ -207,6 +207,13 @@ int send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info,
 	return send_signal_info(p, sig, info, group);
 }
 
+bool fatal_signal_pending(struct task_struct *t)
+{
+	return (READ_ONCE(t->pending.set) & sigmask(SIGKILL)) ||
+	       (READ_ONCE(task_group_leader(t)->shared_pending.set) &
+		sigmask(SIGKILL));
+}
+
 void sigkill_thread_locked(struct task_struct *t)
 {
 	struct ksiginfo info = { .code = SI_KERNEL };

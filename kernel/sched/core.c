@@ -247,7 +247,8 @@ void kick_process(struct task_struct *p)
 {
 	int cpu;
 
-	if (try_to_wake_up(p, TASK_INTERRUPTIBLE))
+	/* A killable sleeper checks for SIGKILL itself and sleeps on. */
+	if (try_to_wake_up(p, TASK_INTERRUPTIBLE | TASK_WAKEKILL))
 		return;
 	/* Running elsewhere: make it pass through its exit-to-user path. */
 	cpu = READ_ONCE(p->cpu);
@@ -372,7 +373,10 @@ static void __schedule(bool preempt)
 	arch_spin_lock(&rq->lock, _THIS_IP_);
 	clear_tsk_thread_flag(prev, TIF_NEED_RESCHED);
 	if (!preempt && prev->state != TASK_RUNNING && prev != rq->idle) {
-		if ((prev->state & TASK_INTERRUPTIBLE) && signal_pending(prev)) {
+		if (((prev->state & TASK_INTERRUPTIBLE) &&
+		     signal_pending(prev)) ||
+		    ((prev->state & TASK_WAKEKILL) &&
+		     fatal_signal_pending(prev))) {
 			prev->state = TASK_RUNNING;
 		} else {
 			prev->on_rq = 0;
