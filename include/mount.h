@@ -47,6 +47,13 @@ static inline bool path_equal(const struct path *a, const struct path *b)
 	return a->mnt == b->mnt && a->dentry == b->dentry;
 }
 
+/*
+ * At a mount's root, step out to its mount point in the parent mount
+ * (references moved); false if path is not a mounted root.
+ */
+bool follow_up(struct path *path);
+/* While something is mounted on path, step onto its root. */
+void follow_mount(struct path *path);
 /* The mount on path's dentry, with a reference; NULL if none. */
 struct vfsmount *lookup_mnt(const struct path *path);
 /* A mount of a file-system type that is not (yet) attached anywhere. */
