@@ -19,6 +19,10 @@
 #include <dcache.h>
 #include <fs.h>
 #include <mount.h>
+#include <shmem_fs.h>
+#include <pipe_fs_i.h>
+#include <procfs.h>
+#include <devices.h>
 #include <mm.h>
 #include <kernel.h>
 #include <string.h>
@@ -437,8 +441,25 @@ char *d_path(const struct path *path, char *buf, int size)
 	return ok ? pos : ERR_PTR(-ENAMETOOLONG);
 }
 
-void dcache_init(void)
+static void dcache_init(void)
 {
 	for (unsigned int i = 0; i < D_HASH_SIZE; i++)
 		INIT_LIST_HEAD(&dentry_hashtable[i]);
+}
+
+/**
+ * vfs_caches_init - the file-system layer at boot
+ *
+ * The name cache, the file-system types (tmpfs, proc, pipefs), the
+ * root mount and the character-device table. Runs in the init task
+ * before the initramfs is unpacked.
+ */
+void vfs_caches_init(void)
+{
+	dcache_init();
+	shmem_init();
+	mnt_init();
+	pipe_init();
+	proc_root_init();
+	chr_dev_init();
 }

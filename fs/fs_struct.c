@@ -1,27 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The working directory and the umask: chdir, fchdir, getcwd, umask.
+ * A process's root, working directory and umask (include/fs_struct.h),
+ * and the calls that use them: chdir, fchdir, chroot, getcwd, umask.
  *
- * The working directory is kept as the canonical path of a directory
- * (what kernel/namei.c produces), not as a reference to it: resolving a
- * relative path is prefixing it. An initramfs directory never goes away;
- * a /proc/PID one does when the process is reaped, and then names
- * nothing (-ENOENT), or, once the pid is used again, the new process
- * (Linux would keep the old, dead directory). The umask is stored and returned; no
- * call creates files yet, so nothing applies it.
+ *   task A --fs--> +----------------------+ <--fs-- thread of A (CLONE_FS)
+ *                  | count 2, lock        |
+ *                  | umask 022            |
+ *                  | root  (mnt, dentry)  |
+ *                  | pwd   (mnt, dentry)  |
+ *                  +----------------------+
+ *   fork of A  --> a copy of its own (the same places, new references)
  *
- *   task A --fs--> +-------------------+ <--fs-- thread of A (CLONE_FS)
- *                  | count 2, lock     |
- *                  | umask 022         |
- *                  | cwd "/bin"        |
- *                  +-------------------+
- *   fork of A  --> a copy of its own
+ * fs->lock is only ever taken on its own: another task's fs_struct is
+ * pinned under tasklist_lock (exit clears ->fs under it), and its lock
+ * is taken after tasklist_lock is dropped, so the two never nest.
  */
 #include <fs_struct.h>
 #include <fs.h>
 #include <namei.h>
-#include <initramfs.h>
-#include <procfs.h>
+#include <mount.h>
 #include <task.h>
 #include <uaccess.h>
 #include <syscalls.h>
@@ -29,13 +26,6 @@
 #include <mm.h>
 #include <string.h>
 #include <errno.h>
-
-struct fs_struct {
-	atomic_t count;
-	spinlock_t lock;	/* cwd and umask change under it */
-	u32 umask;
-	char cwd[PATH_MAX];
-};
 
 struct fs_struct *fs_alloc(void)
 {
@@ -46,7 +36,8 @@ struct fs_struct *fs_alloc(void)
 	atomic_set(&fs->count, 1);
 	spin_lock_init(&fs->lock, "fs->lock");
 	fs->umask = 022;
-	fs->cwd[0] = '/';
+	get_init_root(&fs->root);
+	get_init_root(&fs->pwd);
 	return fs;
 }
 
@@ -58,128 +49,185 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old, bool share)
 		atomic_inc(&old->count);
 		return old;
 	}
-	fs = fs_alloc();
+	fs = kzalloc(sizeof(*fs), GFP_KERNEL);
 	if (!fs)
 		return NULL;
+	atomic_set(&fs->count, 1);
+	spin_lock_init(&fs->lock, "fs->lock");
 	spin_lock(&old->lock);
 	fs->umask = old->umask;
-	memcpy(fs->cwd, old->cwd, sizeof(fs->cwd));
+	fs->root = old->root;
+	fs->pwd = old->pwd;
+	path_get(&fs->root);
+	path_get(&fs->pwd);
 	spin_unlock(&old->lock);
 	return fs;
 }
 
 void put_fs_struct(struct fs_struct *fs)
 {
-	if (atomic_dec_and_test(&fs->count))
-		kfree(fs);
+	if (!atomic_dec_and_test(&fs->count))
+		return;
+	path_put(&fs->root);
+	path_put(&fs->pwd);
+	kfree(fs);
 }
 
-void get_cwd(char *buf)
+void get_fs_root(struct fs_struct *fs, struct path *root)
 {
-	struct fs_struct *fs = current->fs;
-
-	if (!fs) {
-		strlcpy(buf, "/", PATH_MAX);
-		return;
-	}
 	spin_lock(&fs->lock);
-	memcpy(buf, fs->cwd, PATH_MAX);
+	*root = fs->root;
+	path_get(root);
 	spin_unlock(&fs->lock);
 }
 
-/*
- * Another task's working directory (/proc/PID/cwd) into buf (PATH_MAX
- * bytes); false if it has none (a kernel thread, or it exited: exit
- * drops ->fs under tasklist_lock, which makes reading it here safe).
- */
-bool task_get_cwd(struct task_struct *t, char *buf)
+void get_fs_pwd(struct fs_struct *fs, struct path *pwd)
 {
+	spin_lock(&fs->lock);
+	*pwd = fs->pwd;
+	path_get(pwd);
+	spin_unlock(&fs->lock);
+}
+
+u32 current_umask(void)
+{
+	return current->fs ? READ_ONCE(current->fs->umask) : 022;
+}
+
+/* t's fs_struct with a reference, or NULL (exit drops ->fs under
+ * tasklist_lock, which is why reading it there is safe). */
+static struct fs_struct *task_fs_get(struct task_struct *t)
+{
+	struct fs_struct *fs;
 	unsigned long flags;
-	bool found = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (t->fs) {
-		spin_lock(&t->fs->lock);
-		memcpy(buf, t->fs->cwd, PATH_MAX);
-		spin_unlock(&t->fs->lock);
-		found = true;
-	}
+	fs = t->fs;
+	if (fs)
+		atomic_inc(&fs->count);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
+	return fs;
 }
 
-/* The canonical path of the directory f is open on: 0 or -ENOTDIR. */
-static int dir_path(struct file *f, char *path)
+bool task_get_pwd(struct task_struct *t, struct path *pwd)
 {
-	const struct initramfs_entry *e = initramfs_file_entry(f);
+	struct fs_struct *fs = task_fs_get(t);
 
-	if (e && S_ISDIR(e->mode)) {
-		path[0] = '/';
-		strlcpy(path + 1, e->name, PATH_MAX - 1);
-		return 0;
-	}
-	/* A /proc directory (top's chdir("/proc")). */
-	if (!e && f->f_op->getdents64 && procfs_file_path(f, path, PATH_MAX))
-		return 0;
-	return -ENOTDIR;
+	if (!fs)
+		return false;
+	get_fs_pwd(fs, pwd);
+	put_fs_struct(fs);
+	return true;
 }
 
-/* Make the directory f is open on the working directory. */
-static long set_cwd_to(struct file *f)
+bool task_get_root(struct task_struct *t, struct path *root)
+{
+	struct fs_struct *fs = task_fs_get(t);
+
+	if (!fs)
+		return false;
+	get_fs_root(fs, root);
+	put_fs_struct(fs);
+	return true;
+}
+
+/* Replace *slot (the root or the cwd) with path. */
+static void set_fs_path(struct path *slot, const struct path *path)
 {
 	struct fs_struct *fs = current->fs;
-	char path[PATH_MAX];
-	int err = dir_path(f, path);
+	struct path old;
 
-	if (err)
-		return err;
-	if (!fs)
-		return -ENOENT;	/* kernel threads stay in "/" */
+	path_get(path);
 	spin_lock(&fs->lock);
-	memcpy(fs->cwd, path, PATH_MAX);
+	old = *slot;
+	*slot = *path;
 	spin_unlock(&fs->lock);
+	path_put(&old);
+}
+
+static long set_pwd_checked(const struct path *path)
+{
+	if (!S_ISDIR(d_inode(path->dentry)->i_mode))
+		return -ENOTDIR;
+	if (!current->fs)
+		return -ENOENT;	/* kernel threads stay at the root */
+	set_fs_path(&current->fs->pwd, path);
 	return 0;
 }
 
 SYSCALL_DEFINE1(chdir, const char __user *, upath)
 {
-	char path[PATH_MAX];
-	struct file *f;
-	long err = user_path_at(AT_FDCWD, upath, path);
+	struct path path;
+	long err = user_path_at(AT_FDCWD, upath,
+				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
 
 	if (err)
 		return err;
-	f = filp_open(path, O_RDONLY | O_DIRECTORY);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	err = set_cwd_to(f);
-	fput(f);
+	err = set_pwd_checked(&path);
+	path_put(&path);
 	return err;
 }
 
 SYSCALL_DEFINE1(fchdir, int, fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long err;
 
 	if (!f)
 		return -EBADF;
-	err = set_cwd_to(f);
+	err = set_pwd_checked(&f->f_path);
 	fput(f);
 	return err;
 }
 
-/* Linux's getcwd: the length with the NUL, or -ERANGE if it won't fit. */
+SYSCALL_DEFINE1(chroot, const char __user *, upath)
+{
+	struct path path;
+	long err = user_path_at(AT_FDCWD, upath,
+				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+
+	if (err)
+		return err;
+	if (current->fs)
+		set_fs_path(&current->fs->root, &path);
+	path_put(&path);
+	return 0;
+}
+
+/*
+ * Linux's getcwd: the length with the NUL, -ERANGE if it will not fit,
+ * -ENOENT if the directory has been removed.
+ */
 SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 {
-	char cwd[PATH_MAX];
-	size_t len;
+	struct path pwd;
+	char *page, *cwd;
+	long len;
 
-	get_cwd(cwd);
+	if (current->fs)
+		get_fs_pwd(current->fs, &pwd);
+	else
+		get_init_root(&pwd);
+	page = kmalloc(PATH_MAX, GFP_KERNEL);
+	len = -ENOMEM;
+	if (!page)
+		goto out;
+	len = -ENOENT;
+	if (d_unhashed(pwd.dentry) && !IS_ROOT(pwd.dentry))
+		goto out;
+	cwd = d_path(&pwd, page, PATH_MAX);
+	len = PTR_ERR(cwd);
+	if (IS_ERR(cwd))
+		goto out;
 	len = strlen(cwd) + 1;
-	if (size < len)
-		return -ERANGE;
-	return copy_to_user(buf, cwd, len) ? -EFAULT : (long)len;
+	if (size < (unsigned long)len)
+		len = -ERANGE;
+	else if (copy_to_user(buf, cwd, len))
+		len = -EFAULT;
+out:
+	kfree(page);
+	path_put(&pwd);
+	return len;
 }
 
 SYSCALL_DEFINE1(umask, unsigned int, mask)

@@ -125,7 +125,7 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 	root = type->mount(type, flags, dev_name, data);
 	if (IS_ERR(root)) {
 		kfree(mnt);
-		return (struct vfsmount *)root;
+		return ERR_CAST(root);
 	}
 	mnt->mnt_root = root;
 	mnt->mnt_sb = root->d_sb;

@@ -1,166 +1,65 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * File attributes: stat, lstat, fstat (106-108, the i386 "struct stat"),
- * stat64, lstat64, fstat64, fstatat64 (195-197, 300), statx (383), and
- * readlink, readlinkat (85, 305).
+ * stat(2) and its relatives, and readlink(2).
  *
- * Every open file's f_op->getattr fills a struct kstat (include/stat.h);
- * the path calls resolve the name (kernel/namei.c), open the file
- * read-only for the moment it takes, and ask it. A symlink is asked about
- * itself only for lstat/AT_SYMLINK_NOFOLLOW and readlink; it has no open
- * file of its own (open follows it), so its entry is read directly.
- *
- * Who fills what:
- *   initramfs (here)   mode, size, nlink and mtime from the cpio header;
- *                      ino = index + 2 (getdents64's d_ino); dev 0:1
- *   devices.c          S_IFCHR, rdev (null 1:3, zero 1:5, console 5:1,
- *                      tty 5:0); dev 0:5
- *   pipe.c             S_IFIFO, one ino per pipe; dev 0:12
- *   procfs.c           directories 0555, files 0444, symlinks; dev 0:4
+ * The attributes come from the inode (generic_fillattr), refined by the
+ * file system's ->getattr where it has more to say; the system calls
+ * then copy them out in whichever user layout was asked for: the old
+ * struct stat, struct stat64, or struct statx.
  */
 #include <stat.h>
 #include <asm/stat.h>	/* the i386 layouts of struct stat, stat64 */
 #include <namei.h>
+#include <mount.h>
 #include <fs.h>
-#include <initramfs.h>
-#include <procfs.h>
 #include <uaccess.h>
 #include <syscalls.h>
+#include <mm.h>
 #include <kernel.h>
 #include <panic.h>
 #include <string.h>
 #include <errno.h>
 
-/* ---- struct kstat from the initramfs --------------------------------------- */
-
-/* Is `name` directly inside the directory named `dir` ("" = root)? */
-static bool in_directory(const char *dir, const char *name)
+int vfs_getattr(const struct path *path, struct kstat *st)
 {
-	size_t dlen = strlen(dir);
+	struct inode *inode = d_inode(path->dentry);
 
-	if (!*name)
-		return false;	/* the root is inside nothing */
-	if (dlen) {
-		if (strncmp(name, dir, dlen) || name[dlen] != '/')
-			return false;
-		name += dlen + 1;
-	}
-	return *name && !strchr(name, '/');
-}
-
-/* A directory's links: its own name, its ".", and each child's "..". */
-static u32 dir_nlink(const struct initramfs_entry *dir)
-{
-	u32 nlink = 2;
-
-	for (int i = 0; i < initramfs_count(); i++) {
-		const struct initramfs_entry *e = initramfs_get(i);
-
-		if (S_ISDIR(e->mode) && in_directory(dir->name, e->name))
-			nlink++;
-	}
-	return nlink;
-}
-
-void initramfs_entry_getattr(const struct initramfs_entry *e,
-			     struct kstat *st)
-{
-	memset(st, 0, sizeof(*st));
-	st->mode = e->mode;
-	st->nlink = S_ISDIR(e->mode) ? dir_nlink(e) : max(e->nlink, 1u);
-	st->dev = INITRAMFS_DEV;
-	st->ino = e->ino;
-	/* A directory has no data of its own; a symlink's is its target. */
-	st->size = S_ISDIR(e->mode) ? 0 : e->size;
-	st->blksize = STAT_BLKSIZE;
-	st->blocks = DIV_ROUND_UP((u64)st->size, 512);
-	st->atime = st->mtime = st->ctime = e->mtime;
-}
-
-int initramfs_getattr(struct file *f, struct kstat *st)
-{
-	initramfs_entry_getattr(initramfs_file_entry(f), st);
+	generic_fillattr(inode, st);
+	if (inode->i_op && inode->i_op->getattr)
+		return inode->i_op->getattr(path, st);
 	return 0;
-}
-
-/* ---- the lookups ------------------------------------------------------------- */
-
-static int vfs_getattr(struct file *f, struct kstat *st)
-{
-	memset(st, 0, sizeof(*st));
-	/* Every kind of file must have one: a loud warning, not a panic,
-	 * since user space got here. */
-	if (WARN_ON(!f->f_op->getattr))
-		return -EIO;
-	return f->f_op->getattr(f, st);
 }
 
 static int vfs_fstat(int fd, struct kstat *st)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	int err;
 
 	if (!f)
 		return -EBADF;
-	err = vfs_getattr(f, st);
+	err = vfs_getattr(&f->f_path, st);
 	fput(f);
 	return err;
 }
 
-/* `path` is canonical (path_at()); a final symlink is followed unless asked. */
-static int vfs_stat_path(const char *path, bool nofollow, struct kstat *st)
+/* flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH ("" names dirfd itself). */
+static int vfs_statat(int dfd, const char __user *upath, unsigned int flags,
+		      struct kstat *st)
 {
-	struct file *f;
+	unsigned int lookup = LOOKUP_FOLLOW;
+	struct path path;
 	int err;
 
-	if (nofollow && procfs_path(path)) {
-		err = procfs_lstat(path, st);
-		if (err <= 0)
-			return err;	/* a /proc symlink, or an error */
-	} else if (nofollow) {
-		const struct initramfs_entry *e =
-			initramfs_lookup_nofollow(path);
-
-		if (e && S_ISLNK(e->mode)) {
-			initramfs_entry_getattr(e, st);
-			return 0;
-		}
-	}
-	f = filp_open(path, O_RDONLY);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	err = vfs_getattr(f, st);
-	fput(f);
-	return err;
-}
-
-/*
- * The common part of every path-based call. A NULL path with
- * AT_EMPTY_PATH means "", as on Linux 6.11 and later.
- */
-int vfs_statat(int dirfd, const char __user *upath, unsigned int flags,
-	       struct kstat *st)
-{
-	char name[PATH_MAX], path[PATH_MAX];
-	long len = 0;
-	int err;
-
-	if (upath || !(flags & AT_EMPTY_PATH))
-		len = getname(upath, name);
-	if (len < 0)
-		return len;
-	if (!len) {
-		if (!(flags & AT_EMPTY_PATH))
-			return -ENOENT;
-		if (dirfd != AT_FDCWD)
-			return vfs_fstat(dirfd, st);
-		name[0] = '.';
-		name[1] = '\0';
-	}
-	err = path_at(dirfd, name, path);
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lookup = 0;
+	if (flags & AT_EMPTY_PATH)
+		lookup |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, upath, lookup, &path);
 	if (err)
 		return err;
-	return vfs_stat_path(path, flags & AT_SYMLINK_NOFOLLOW, st);
+	err = vfs_getattr(&path, st);
+	path_put(&path);
+	return err;
 }
 
 /* ---- user layouts ------------------------------------------------------------ */
@@ -224,9 +123,12 @@ static int put_stat64(const struct kstat *st, struct stat64 __user *ubuf)
 	s.st_size = st->size;
 	s.st_blksize = st->blksize;
 	s.st_blocks = st->blocks;
-	s.st_atime = st->atime;
-	s.st_mtime = st->mtime;
-	s.st_ctime = st->ctime;
+	s.st_atime = st->atime.tv_sec;
+	s.st_atime_nsec = st->atime.tv_nsec;
+	s.st_mtime = st->mtime.tv_sec;
+	s.st_mtime_nsec = st->mtime.tv_nsec;
+	s.st_ctime = st->ctime.tv_sec;
+	s.st_ctime_nsec = st->ctime.tv_nsec;
 	s.st_ino = st->ino;
 	return copy_to_user(ubuf, &s, sizeof(s)) ? -EFAULT : 0;
 }
@@ -250,9 +152,12 @@ static int put_stat32(const struct kstat *st, struct stat32 __user *ubuf)
 	s.st_size = st->size;
 	s.st_blksize = st->blksize;
 	s.st_blocks = st->blocks;
-	s.st_atime = st->atime;
-	s.st_mtime = st->mtime;
-	s.st_ctime = st->ctime;
+	s.st_atime = st->atime.tv_sec;
+	s.st_atime_nsec = st->atime.tv_nsec;
+	s.st_mtime = st->mtime.tv_sec;
+	s.st_mtime_nsec = st->mtime.tv_nsec;
+	s.st_ctime = st->ctime.tv_sec;
+	s.st_ctime_nsec = st->ctime.tv_nsec;
 	return copy_to_user(ubuf, &s, sizeof(s)) ? -EFAULT : 0;
 }
 
@@ -270,9 +175,12 @@ static int put_statx(const struct kstat *st, struct statx __user *ubuf)
 	s.stx_ino = st->ino;
 	s.stx_size = st->size;
 	s.stx_blocks = st->blocks;
-	s.stx_atime.tv_sec = st->atime;
-	s.stx_ctime.tv_sec = st->ctime;
-	s.stx_mtime.tv_sec = st->mtime;
+	s.stx_atime.tv_sec = st->atime.tv_sec;
+	s.stx_atime.tv_nsec = st->atime.tv_nsec;
+	s.stx_ctime.tv_sec = st->ctime.tv_sec;
+	s.stx_ctime.tv_nsec = st->ctime.tv_nsec;
+	s.stx_mtime.tv_sec = st->mtime.tv_sec;
+	s.stx_mtime.tv_nsec = st->mtime.tv_nsec;
 	s.stx_rdev_major = MAJOR(st->rdev);
 	s.stx_rdev_minor = MINOR(st->rdev);
 	s.stx_dev_major = MAJOR(st->dev);
@@ -366,41 +274,53 @@ SYSCALL_DEFINE5(statx, int, dirfd, const char __user *, path, int, flags,
 	return err ? err : put_statx(&st, buf);
 }
 
-static long procfs_readlink_user(const char *path, char __user *buf,
-				 int bufsiz)
+/* readlink(2): the link's text, not NUL-terminated, cut to bufsiz. */
+static long vfs_readlink(struct dentry *dentry, char __user *buf, int bufsiz)
 {
-	char target[PATH_MAX];
-	long len = procfs_readlink(path, target, min(bufsiz, PATH_MAX));
+	struct inode *inode = d_inode(dentry);
+	struct link_target lt = { 0 };
+	long len;
 
-	if (len < 0)
-		return len;
-	return copy_to_user(buf, target, len) ? -EFAULT : len;
+	if (!S_ISLNK(inode->i_mode) || !inode->i_op)
+		return -EINVAL;
+	lt.buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!lt.buf)
+		return -ENOMEM;
+	if (inode->i_op->readlink) {
+		len = inode->i_op->readlink(dentry, lt.buf, PATH_MAX);
+	} else if (inode->i_op->get_link) {
+		len = inode->i_op->get_link(dentry, &lt);
+		if (lt.jump.dentry) {
+			path_put(&lt.jump);
+			len = -EINVAL;
+		} else if (!len) {
+			len = strnlen(lt.buf, PATH_MAX);
+		}
+	} else {
+		len = -EINVAL;
+	}
+	if (len > bufsiz)
+		len = bufsiz;
+	if (len > 0 && copy_to_user(buf, lt.buf, len))
+		len = -EFAULT;
+	kfree(lt.buf);
+	return len;
 }
 
-static long do_readlinkat(int dirfd, const char __user *upath,
+static long do_readlinkat(int dfd, const char __user *upath,
 			  char __user *buf, int bufsiz)
 {
-	const struct initramfs_entry *e;
-	char path[PATH_MAX];
-	int err;
+	struct path path;
+	long err;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	err = user_path_at(dirfd, upath, path);
+	err = user_path_at(dfd, upath, LOOKUP_EMPTY, &path);
 	if (err)
 		return err;
-	if (procfs_path(path))
-		return procfs_readlink_user(path, buf, bufsiz);
-	if (device_exists(path))
-		return -EINVAL;		/* exists, and is no symlink */
-	e = initramfs_lookup_nofollow(path);
-	if (!e)
-		return -ENOENT;
-	if (!S_ISLNK(e->mode))
-		return -EINVAL;
-	/* The target is not NUL-terminated, in the archive nor here. */
-	bufsiz = min((u32)bufsiz, e->size);
-	return copy_to_user(buf, e->data, bufsiz) ? -EFAULT : bufsiz;
+	err = vfs_readlink(path.dentry, buf, bufsiz);
+	path_put(&path);
+	return err;
 }
 
 SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,

@@ -29,6 +29,7 @@
 struct inode;
 struct super_block;
 struct path;
+struct dentry;
 
 struct qstr {
 	const char *name;

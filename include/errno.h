@@ -19,6 +19,7 @@
 #define EFAULT		14
 #define EBUSY		16
 #define EEXIST		17
+#define EXDEV		18
 #define ENODEV		19
 #define ENOTDIR		20
 #define EISDIR		21
@@ -34,10 +35,12 @@
 #define ERANGE		34
 #define EDEADLK		35
 #define ENAMETOOLONG	36
+#define ENOLCK		37
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define ELOOP		40
 #define EOVERFLOW	75
+#define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 
 /*
@@ -66,6 +69,12 @@ static inline long PTR_ERR(const void *ptr)
 static inline int IS_ERR(const void *ptr)
 {
 	return IS_ERR_VALUE((unsigned long)ptr);
+}
+
+/* An error pointer of one type as another. */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
 }
 
 static inline int IS_ERR_OR_NULL(const void *ptr)

@@ -331,7 +331,11 @@ static inline struct inode *file_inode(const struct file *f)
 	return f->f_inode;
 }
 
-/* readdir: the callback receives each entry; ctx->pos is the cookie. */
+/*
+ * readdir: the file system calls dir_emit() for each entry from ctx->pos
+ * on, and after each one that was accepted moves ctx->pos to the cookie
+ * of the next; it stops when dir_emit() returns false (buffer full).
+ */
 typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int len,
 			  loff_t pos, u64 ino, unsigned int d_type);
 struct dir_context {
@@ -519,6 +523,8 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length);
+/* Change attributes (chmod, chown, utimes, truncate); takes i_rwsem. */
+int notify_change(struct dentry *dentry, struct iattr *attr);
 /* The attributes of the file at path (stat(2)). */
 int vfs_getattr(const struct path *path, struct kstat *st);
 int vfs_statfs(const struct path *path, struct kstatfs *buf);

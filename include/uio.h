@@ -13,6 +13,8 @@
 #include <types.h>
 #include <fs.h>
 
+struct page;
+
 #define READ	0	/* data goes into the iter's buffers */
 #define WRITE	1	/* data comes from them */
 

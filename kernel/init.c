@@ -17,6 +17,9 @@
 #include <fs.h>
 #include <fs_struct.h>
 #include <initramfs.h>
+#include <namei.h>
+#include <mount.h>
+#include <devices.h>
 #include <cmdline.h>
 #include <ktest.h>
 #include <reboot.h>
@@ -113,11 +116,10 @@ static void build_init_args(void)
 
 static void open_console_fds(void)
 {
-	struct file *f = filp_open("/dev/console", O_RDWR);
+	struct file *f = filp_open("/dev/console", O_RDWR, 0);
 
 	current->files = files_alloc();
-	current->fs = fs_alloc();
-	if (!current->files || !current->fs || IS_ERR(f))
+	if (!current->files || IS_ERR(f))
 		panic("init: cannot open /dev/console");
 	get_file(f);
 	get_file(f);
@@ -126,11 +128,42 @@ static void open_console_fds(void)
 	fd_install_lowest(f);	/* 2 */
 }
 
+/* A directory the system needs, made if the archive has none. */
+static void ensure_dir(const char *path, u32 mode)
+{
+	struct path p;
+
+	if (!kern_path(path, LOOKUP_FOLLOW, &p)) {
+		path_put(&p);
+		return;
+	}
+	if (init_mkdir(path, mode))
+		pr_warn("init: cannot make %s\n", path);
+}
+
+/*
+ * The name space init starts in: the root tmpfs with the archive in it,
+ * /proc and /dev mounted on it, and a /tmp anyone may write.
+ */
+static void prepare_namespace(void)
+{
+	vfs_caches_init();
+	current->fs = fs_alloc();
+	if (!current->fs)
+		panic("init: no memory for the file-system context");
+	initramfs_unpack();
+	ensure_dir("/proc", 0555);
+	ensure_dir("/tmp", 01777);
+	if (init_mount("proc", "/proc", "proc", 0, NULL))
+		pr_warn("init: cannot mount /proc\n");
+	devtmpfs_init();
+}
+
 static int kernel_init(void *unused)
 {
 	int err;
 
-	initramfs_init();
+	prepare_namespace();
 	if (ktest_mode) {
 		int failed = ktest_run_selected();
 
