@@ -134,7 +134,8 @@ static int proc_text_open(struct inode *inode, struct file *f)
 {
 	struct proc_text *pt;
 
-	if ((f->f_mode & FMODE_WRITE) || (f->f_flags & O_TRUNC))
+	if ((f->f_flags & O_ACCMODE) != O_RDONLY ||
+	    (f->f_mode & FMODE_WRITE) || (f->f_flags & O_TRUNC))
 		return -EACCES;
 	pt = kzalloc(sizeof(*pt), GFP_KERNEL);
 	if (!pt)
