@@ -42,7 +42,7 @@ bool proc_task_reaped(struct task_struct *t)
 	return READ_ONCE(t->exit_state) == EXIT_DEAD;
 }
 
-/* ---- links ------------------------------------------------------------------------ */
+/* ---- links --------------------------------------------------------------- */
 
 /* The program the process runs, as exec was given it (canonical). */
 static int exe_link(struct proc_inode *pi, char *buf, int size)
@@ -70,7 +70,7 @@ static int root_link(struct proc_inode *pi, struct path *path)
 	return task_get_root(pi->task, path) ? 0 : -ENOENT;
 }
 
-/* ---- the directory ------------------------------------------------------------------ */
+/* ---- the directory ------------------------------------------------------- */
 
 #define FILE_ENTRY(n, fn)	{ .name = n, .mode = S_IFREG | 0444,	\
 				  .fop = &proc_text_file_operations,	\
@@ -169,7 +169,7 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry)
 	return proc_add_inode(dentry, inode);
 }
 
-/* ---- listing the processes ------------------------------------------------------- */
+/* ---- listing the processes ----------------------------------------------- */
 
 static bool is_process(struct task_struct *p)
 {
@@ -230,7 +230,7 @@ int proc_pid_readdir(struct file *f, struct dir_context *ctx)
 	return 0;
 }
 
-/* ---- a reaped task ------------------------------------------------------------------ */
+/* ---- a reaped task ------------------------------------------------------- */
 
 void proc_flush_task(struct task_struct *t)
 {

@@ -23,7 +23,7 @@
 #define PROC_TEXT_MIN	4096		/* the first try at a file's text */
 #define PROC_TEXT_MAX	(128 * 1024)	/* longer text is cut here */
 
-/* ---- text buffers ------------------------------------------------------- */
+/* ---- text buffers -------------------------------------------------------- */
 
 void pb_printf(struct pbuf *pb, const char *fmt, ...)
 {
@@ -43,7 +43,7 @@ void pb_write(struct pbuf *pb, const void *data, size_t n)
 	pb->len += n;
 }
 
-/* ---- snapshots ------------------------------------------------------------ */
+/* ---- snapshots ----------------------------------------------------------- */
 
 /* One sample of a file's text; readers share it by reference. */
 struct proc_snap {
@@ -124,7 +124,7 @@ static struct proc_snap *get_snap(struct file *f, loff_t pos)
 	return s;
 }
 
-/* ---- file operations ------------------------------------------------------- */
+/* ---- file operations ----------------------------------------------------- */
 
 /*
  * Nothing in /proc is written. The open is refused (-EACCES, what a user

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <errno.h>
 
-/* ---- inodes ------------------------------------------------------------------- */
+/* ---- inodes -------------------------------------------------------------- */
 
 static struct inode *proc_alloc_inode(struct super_block *sb)
 {
@@ -125,7 +125,7 @@ const struct dentry_operations proc_dentry_operations = {
 	.d_delete = proc_d_delete,
 };
 
-/* ---- shared lookup and readdir helpers ------------------------------------------ */
+/* ---- shared lookup and readdir helpers ----------------------------------- */
 
 const struct proc_entry *proc_find_entry(const struct proc_entry *tab,
 					 size_t n, const struct qstr *name)
@@ -177,7 +177,7 @@ int proc_setattr(struct dentry *dentry, struct iattr *attr)
 	return -EPERM;
 }
 
-/* ---- links ---------------------------------------------------------------------- */
+/* ---- links --------------------------------------------------------------- */
 
 /*
  * For the path walk: a text target (relative ones, "42" and

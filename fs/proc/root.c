@@ -118,7 +118,7 @@ const struct proc_entry proc_root_entry = {
 	.fop = &proc_root_operations,
 };
 
-/* ---- the file-system type --------------------------------------------------- */
+/* ---- the file-system type ------------------------------------------------ */
 
 static int proc_fill_super(struct super_block *sb, void *data)
 {
