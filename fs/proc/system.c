@@ -30,9 +30,10 @@ static void meminfo_line(struct pbuf *pb, const char *name, unsigned long pages)
 /*
  * Lowmem is ZONE_NORMAL and highmem ZONE_HIGHMEM, the counts the buddy
  * allocator keeps exactly (sysinfo() reports the same numbers). There is
- * no swap; tmpfs's page cache is not counted apart yet (Cached, Shmem). Available is what a user page may still
- * take: highmem and lowmem above the kernel's reserve (mm/oom_kill.c),
- * estimated here as everything free.
+ * no swap; tmpfs's page cache is not counted apart yet (Cached, Shmem).
+ * Available is what a user page may still take: highmem and lowmem
+ * above the kernel's reserve (mm/oom_kill.c), estimated here as
+ * everything free.
  */
 int proc_meminfo_show(struct pbuf *pb, struct task_struct *t)
 {
