@@ -22,6 +22,7 @@
 #include <mm.h>
 #include <errno.h>
 #include <futex.h>
+#include <procfs.h>
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
@@ -247,6 +248,8 @@ struct child_usage {
 static void reap_zombie(struct task_struct *zombie, struct child_usage *ru)
 {
 	wait_for_last_switch(zombie);
+	/* A later process with this pid must not meet its /proc name. */
+	proc_flush_task(zombie);
 	/* Its counters are final now: its time becomes the parent's. */
 	cputime_reap(current, zombie, &ru->sum, &ru->maxrss_pages);
 	put_task_struct(zombie);

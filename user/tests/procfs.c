@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * procfs: /proc as programs read it (kernel/procfs.c). The system files
+ * procfs: /proc as programs read it (fs/proc/). The system files
  * are checked against the system calls that report the same numbers
  * (sysinfo, sysconf, getpid, getppid), the process files against what
  * the process knows of itself (argv, its pid and name), the listing

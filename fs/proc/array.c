@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The files of /proc/PID (kernel/procfs.c finds them): stat, status,
+ * The files of /proc/PID (fs/proc/base.c lists them): stat, status,
  * statm, cmdline, environ, comm and maps, in the formats of Linux's
  * proc(5).
  *
