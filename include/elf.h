@@ -80,6 +80,7 @@ typedef struct {
 #define AT_EXECFN	31
 
 struct mm_struct;
+struct file;
 
 /* A loaded image: what the initial stack and registers need. */
 struct elf_image {
@@ -90,12 +91,16 @@ struct elf_image {
 };
 
 /*
- * Check an ELF32 i386 executable held in kernel memory and load its
- * segments into mm. -ENOEXEC for anything malformed or unsupported,
- * -ENOMEM when out of memory; mm may then hold part of the image (the
- * caller discards it).
+ * Check an ELF32 i386 executable and load its segments into mm: from an
+ * open file (execve: kernel_read, page by page into mm's frames) or
+ * from a copy in kernel memory (the in-kernel tests). -ENOEXEC for
+ * anything malformed or unsupported, -ENOMEM when out of memory, -EIO
+ * if the file is shorter than its size said; mm may then hold part of
+ * the image (the caller discards it).
  */
 int elf_load(struct mm_struct *mm, const void *image, unsigned long size,
 	     struct elf_image *out);
+int elf_load_file(struct mm_struct *mm, struct file *file,
+		  struct elf_image *out);
 
 #endif

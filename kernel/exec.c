@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * execve(): replace the calling process's program with a static ELF32
- * executable from the initramfs.
+ * executable, a regular file opened through the VFS.
+ *
+ * The headers are read into a small kernel buffer; segment data goes
+ * from the file (kernel_read, i.e. the page cache) straight into the new
+ * program's pages, one page at a time, never through a copy of the whole
+ * file: busybox is 2 MiB and lowmem may be small.
  *
  * The new image is built in a new mm_struct while the old one still runs
- * the caller: segments are written and BSS is zero-filled through
- * kmap_local (mm/uaccess.c copy_to_mm and the highmem helpers), never by
- * loading the new directory into CR3. Only when everything has succeeded
+ * the caller: segments are read into its frames through kmap() (the
+ * read may sleep), BSS is zero-filled and the stack written through
+ * kmap_local (memset_page, copy_to_mm), never by loading the new
+ * directory into CR3. Only when everything has succeeded
  * does the task switch to it (the point of no return); any failure before
  * leaves the caller untouched with an error.
  *
@@ -28,8 +34,9 @@
 #include <mman.h>
 #include <task.h>
 #include <fs.h>
-#include <initramfs.h>
 #include <namei.h>
+#include <mount.h>
+#include <dcache.h>
 #include <highmem.h>
 #include <uaccess.h>
 #include <syscalls.h>
@@ -51,9 +58,35 @@ void mm_release(struct task_struct *t);
 
 /* ---- the ELF loader --------------------------------------------------------- */
 
-static int elf_check_header(const Elf32_Ehdr *eh, unsigned long size)
+/*
+ * Where the image comes from: an open file, or (for the in-kernel tests)
+ * a copy in kernel memory. size is what the headers are checked against.
+ */
+struct elf_source {
+	struct file *file;
+	const u8 *image;
+	loff_t size;
+};
+
+/* n bytes at pos into kernel memory buf: 0, -EIO if short, or -errno. */
+static int elf_read(const struct elf_source *src, void *buf, size_t n,
+		    loff_t pos)
 {
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4))
+	ssize_t got;
+
+	if (!src->file) {
+		memcpy(buf, src->image + pos, n);	/* checked by the caller */
+		return 0;
+	}
+	got = kernel_read(src->file, buf, n, &pos);
+	if (got < 0)
+		return got;
+	return (size_t)got == n ? 0 : -EIO;	/* truncated under us */
+}
+
+static int elf_check_header(const Elf32_Ehdr *eh, loff_t size)
+{
+	if (memcmp(eh->e_ident, ELFMAG, 4))
 		return -ENOEXEC;
 	if (eh->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -64,12 +97,12 @@ static int elf_check_header(const Elf32_Ehdr *eh, unsigned long size)
 	    eh->e_phnum == 0 || eh->e_phnum > MAX_PHNUM)
 		return -ENOEXEC;
 	if (eh->e_phoff > size ||
-	    (unsigned long)eh->e_phnum * sizeof(Elf32_Phdr) > size - eh->e_phoff)
+	    (loff_t)eh->e_phnum * sizeof(Elf32_Phdr) > size - eh->e_phoff)
 		return -ENOEXEC;
 	return 0;
 }
 
-static int elf_check_segment(const Elf32_Phdr *ph, unsigned long size,
+static int elf_check_segment(const Elf32_Phdr *ph, loff_t size,
 			     unsigned long bias)
 {
 	unsigned long start = ph->p_vaddr + bias;
@@ -118,45 +151,98 @@ static int map_segment_pages(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-/* Copy len bytes of file data to user address va of mm, page by page. */
-static void write_segment(struct mm_struct *mm, unsigned long va,
-			  const u8 *src, unsigned long len, bool zero)
+/* The frame behind a user address of mm that map_segment_pages made. */
+static struct page *segment_page(struct mm_struct *mm, unsigned long va)
+{
+	struct page *page;
+
+	spin_lock(&mm->lock);
+	page = pfn_to_page(pte_pfn(translate(mm->pgd, va)));
+	spin_unlock(&mm->lock);
+	return page;
+}
+
+/*
+ * Copy len bytes of the image from file offset pos to user address va
+ * of mm, page by page. The read may sleep (the page cache, a lock of the
+ * file), so each user page is mapped with kmap(), which allows that,
+ * not kmap_local_page(); the page cache's own kmap_local nests inside.
+ */
+static int read_segment(struct mm_struct *mm, const struct elf_source *src,
+			unsigned long va, loff_t pos, unsigned long len)
 {
 	while (len) {
 		unsigned long off = va & ~PAGE_MASK;
 		unsigned long chunk = min(len, PAGE_SIZE - off);
-		struct page *page = pfn_to_page(pte_pfn(translate(mm->pgd, va)));
+		struct page *page = segment_page(mm, va);
+		u8 *kaddr = kmap(page);
+		int err = elf_read(src, kaddr + off, chunk, pos);
 
-		if (zero)
-			memset_page(page, off, 0, chunk);
-		else
-			memcpy_to_page(page, off, src, chunk);
+		kunmap(page);
+		if (err)
+			return err;
 		va += chunk;
-		src += chunk;
+		pos += chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+/* BSS: zero len bytes at va (frames come zeroed, but a page shared with
+ * file data of an earlier segment may not be). */
+static void zero_segment(struct mm_struct *mm, unsigned long va,
+			 unsigned long len)
+{
+	while (len) {
+		unsigned long off = va & ~PAGE_MASK;
+		unsigned long chunk = min(len, PAGE_SIZE - off);
+
+		memset_page(segment_page(mm, va), off, 0, chunk);
+		va += chunk;
 		len -= chunk;
 	}
 }
 
-int elf_load(struct mm_struct *mm, const void *image, unsigned long size,
-	     struct elf_image *out)
+/* The ELF header and program headers: *phs is kmalloc'd on success. */
+static int elf_read_headers(const struct elf_source *src, Elf32_Ehdr *eh,
+			    Elf32_Phdr **phs)
 {
-	const Elf32_Ehdr *eh = image;
-	const Elf32_Phdr *ph;
-	unsigned long bias = 0, phdr = 0, brk = 0;
+	size_t size;
+	int err;
+
+	if (src->size < (loff_t)sizeof(*eh))
+		return -ENOEXEC;
+	err = elf_read(src, eh, sizeof(*eh), 0);
+	if (!err)
+		err = elf_check_header(eh, src->size);
+	if (err)
+		return err;
+	size = eh->e_phnum * sizeof(Elf32_Phdr);
+	*phs = kmalloc(size, GFP_KERNEL);
+	if (!*phs)
+		return -ENOMEM;
+	err = elf_read(src, *phs, size, eh->e_phoff);
+	if (err) {
+		kfree(*phs);
+		*phs = NULL;
+	}
+	return err;
+}
+
+/* Check every program header; the user address of the headers, or 0. */
+static int elf_check_phdrs(const Elf32_Ehdr *eh, const Elf32_Phdr *ph,
+			   loff_t size, unsigned long bias,
+			   unsigned long *phdr)
+{
 	bool entry_ok = false;
 	int nr_load = 0, err;
 
-	err = elf_check_header(eh, size);
-	if (err)
-		return err;
-	if (eh->e_type == ET_DYN)
-		bias = ET_DYN_BASE;
-	ph = (const Elf32_Phdr *)((const u8 *)image + eh->e_phoff);
+	*phdr = 0;
 	for (int i = 0; i < eh->e_phnum; i++) {
 		if (ph[i].p_type == PT_INTERP)
 			return -ENOEXEC;	/* no dynamic linking */
 		if (ph[i].p_type == PT_PHDR)
-			phdr = ph[i].p_vaddr + bias;
+			*phdr = ph[i].p_vaddr + bias;
 		if (ph[i].p_type != PT_LOAD)
 			continue;
 		err = elf_check_segment(&ph[i], size, bias);
@@ -167,45 +253,87 @@ int elf_load(struct mm_struct *mm, const void *image, unsigned long size,
 		    eh->e_entry + bias < ph[i].p_vaddr + bias + ph[i].p_memsz)
 			entry_ok = true;
 		/* The headers are in memory if a segment maps them. */
-		if (!phdr && eh->e_phoff >= ph[i].p_offset &&
+		if (!*phdr && eh->e_phoff >= ph[i].p_offset &&
 		    eh->e_phoff + eh->e_phnum * sizeof(*ph) <=
 		    ph[i].p_offset + ph[i].p_filesz)
-			phdr = ph[i].p_vaddr + bias + eh->e_phoff - ph[i].p_offset;
+			*phdr = ph[i].p_vaddr + bias + eh->e_phoff -
+				ph[i].p_offset;
 	}
-	if (!nr_load || !entry_ok)
-		return -ENOEXEC;
+	return nr_load && entry_ok ? 0 : -ENOEXEC;
+}
+
+/* Map one PT_LOAD segment, read its file part and zero the rest. */
+static int elf_load_segment(struct mm_struct *mm,
+			    const struct elf_source *src,
+			    const Elf32_Phdr *ph, unsigned long bias,
+			    unsigned long *brk)
+{
+	unsigned long va = ph->p_vaddr + bias;
+	unsigned long start = va & PAGE_MASK;
+	unsigned long end = ALIGN(va + ph->p_memsz, PAGE_SIZE);
+	unsigned long flags = (ph->p_flags & PF_R ? VM_READ : 0) |
+			      (ph->p_flags & PF_W ? VM_WRITE : 0) |
+			      (ph->p_flags & PF_X ? VM_EXEC : 0);
+	int err;
 
 	spin_lock(&mm->lock);
-	for (int i = 0; i < eh->e_phnum; i++) {
-		unsigned long start, end, flags, va;
-
-		if (ph[i].p_type != PT_LOAD || !ph[i].p_memsz)
-			continue;
-		va = ph[i].p_vaddr + bias;
-		start = va & PAGE_MASK;
-		end = ALIGN(va + ph[i].p_memsz, PAGE_SIZE);
-		flags = (ph[i].p_flags & PF_R ? VM_READ : 0) |
-			(ph[i].p_flags & PF_W ? VM_WRITE : 0) |
-			(ph[i].p_flags & PF_X ? VM_EXEC : 0);
-		err = map_segment_pages(mm, start, end, flags ? flags : VM_READ);
-		if (err)
-			break;
-		write_segment(mm, va, (const u8 *)image + ph[i].p_offset,
-			      ph[i].p_filesz, false);
-		/* BSS: the frames came zeroed, but a page shared with file
-		 * data of an earlier segment may not be; zero it here. */
-		write_segment(mm, va + ph[i].p_filesz, NULL,
-			      ph[i].p_memsz - ph[i].p_filesz, true);
-		brk = max(brk, end);
-	}
+	err = map_segment_pages(mm, start, end, flags ? flags : VM_READ);
 	spin_unlock(&mm->lock);
 	if (err)
 		return err;
-	out->entry = eh->e_entry + bias;
+	/* mm is not running yet: nobody else can unmap these pages. */
+	err = read_segment(mm, src, va, ph->p_offset, ph->p_filesz);
+	if (err)
+		return err;
+	zero_segment(mm, va + ph->p_filesz, ph->p_memsz - ph->p_filesz);
+	*brk = max(*brk, end);
+	return 0;
+}
+
+static int __elf_load(struct mm_struct *mm, const struct elf_source *src,
+		      struct elf_image *out)
+{
+	Elf32_Phdr *ph = NULL;
+	unsigned long bias = 0, phdr, brk = 0;
+	Elf32_Ehdr eh;
+	int err;
+
+	err = elf_read_headers(src, &eh, &ph);
+	if (err)
+		return err;
+	if (eh.e_type == ET_DYN)
+		bias = ET_DYN_BASE;
+	err = elf_check_phdrs(&eh, ph, src->size, bias, &phdr);
+	for (int i = 0; !err && i < eh.e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && ph[i].p_memsz)
+			err = elf_load_segment(mm, src, &ph[i], bias, &brk);
+	kfree(ph);
+	if (err)
+		return err;
+	out->entry = eh.e_entry + bias;
 	out->phdr = phdr;
-	out->phnum = eh->e_phnum;
+	out->phnum = eh.e_phnum;
 	out->brk_start = brk;
 	return 0;
+}
+
+int elf_load(struct mm_struct *mm, const void *image, unsigned long size,
+	     struct elf_image *out)
+{
+	struct elf_source src = { .image = image, .size = size };
+
+	return __elf_load(mm, &src, out);
+}
+
+int elf_load_file(struct mm_struct *mm, struct file *file,
+		  struct elf_image *out)
+{
+	struct elf_source src = {
+		.file = file,
+		.size = file_inode(file)->i_size,
+	};
+
+	return __elf_load(mm, &src, out);
 }
 
 /* ---- arguments ------------------------------------------------------------- */
@@ -288,7 +416,8 @@ static void fill_random(u8 *p, size_t n)
  * mm's stack region. Returns the initial esp, or -errno.
  */
 static long setup_stack(struct mm_struct *mm, const struct exec_args *a,
-			const char *filename, const struct elf_image *img)
+			const char *filename, const char *exe_path,
+			const struct elf_image *img)
 {
 	unsigned long top = USER_STACK_TOP, fn_len = strlen(filename) + 1;
 	unsigned long strings, random, sp, size, str_at;
@@ -327,7 +456,7 @@ static long setup_stack(struct mm_struct *mm, const struct exec_args *a,
 	/* /proc/PID/cmdline and environ read these back from the stack. */
 	mm->env_start = mm->arg_end;
 	mm->env_end = strings + a->len;
-	strlcpy(mm->exe_path, filename, sizeof(mm->exe_path));
+	strlcpy(mm->exe_path, exe_path, sizeof(mm->exe_path));
 	if (a->argc == a->argc + a->envc)
 		*vec++ = 0;
 	*vec++ = 0;			/* end of envp */
@@ -371,23 +500,69 @@ static const char *basename(const char *path)
 	return p;
 }
 
-static int do_execve(const char *filename, const struct exec_args *args)
+/*
+ * Open the program: a regular file with an execute bit, on a mount that
+ * allows it (not noexec). Looked up before it is opened, so that a FIFO
+ * or a device is refused without running its open.
+ */
+static struct file *open_exec(struct filename *name)
+{
+	struct path path;
+	struct inode *inode;
+	struct file *f;
+	int err;
+
+	err = filename_lookup(AT_FDCWD, name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return ERR_PTR(err);
+	inode = d_inode(path.dentry);
+	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111) ||
+	    (path.mnt->mnt_flags & MNT_NOEXEC) ||
+	    (path.mnt->mnt_sb->s_flags & SB_NOEXEC))
+		f = ERR_PTR(-EACCES);
+	else
+		f = dentry_open(&path, O_RDONLY | O_LARGEFILE);
+	path_put(&path);
+	return f;
+}
+
+/*
+ * The program's absolute name for /proc/PID/exe, into buf (PATH_MAX
+ * bytes); "" if it is longer than fit, the room mm->exe_path has.
+ */
+static void exe_path_of(struct file *f, char *buf, size_t fit)
+{
+	char *name = d_path(&f->f_path, buf, PATH_MAX);
+
+	if (IS_ERR(name) || strlen(name) >= fit)
+		name = "";
+	memmove(buf, name, strlen(name) + 1);
+}
+
+/*
+ * filename is the name as the caller gave it: the new comm is its last
+ * component and AT_EXECFN points to it, as on Linux.
+ */
+static int do_execve(struct filename *filename, const struct exec_args *args)
 {
 	struct task_struct *t = current;
-	const struct initramfs_entry *e = initramfs_lookup(filename);
 	struct mm_struct *mm, *old;
 	struct elf_image img;
+	struct file *file;
+	char *exe_path;
 	long sp;
 	int err;
 
-	if (!e)
-		return -ENOENT;
-	if (!S_ISREG(e->mode))
-		return -EACCES;
+	file = open_exec(filename);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	err = -ENOMEM;
+	exe_path = kmalloc(PATH_MAX, GFP_KERNEL);
 	mm = mm_alloc();
-	if (!mm)
-		return -ENOMEM;
-	err = elf_load(mm, e->data, e->size, &img);
+	if (!mm || !exe_path)
+		goto fail;
+	exe_path_of(file, exe_path, sizeof(mm->exe_path));
+	err = elf_load_file(mm, file, &img);
 	if (err)
 		goto fail;
 	spin_lock(&mm->lock);
@@ -396,7 +571,7 @@ static int do_execve(const char *filename, const struct exec_args *args)
 	spin_unlock(&mm->lock);
 	if (err)
 		goto fail;
-	sp = setup_stack(mm, args, filename, &img);
+	sp = setup_stack(mm, args, filename->name, exe_path, &img);
 	if (IS_ERR_VALUE(sp)) {	/* user addresses are "negative" longs */
 		err = sp;
 		goto fail;
@@ -421,12 +596,17 @@ static int do_execve(const char *filename, const struct exec_args *args)
 	flush_signal_handlers(t);
 	if (t->files)
 		close_on_exec(t->files);
-	strlcpy(t->comm, basename(filename), sizeof(t->comm));
+	strlcpy(t->comm, basename(filename->name), sizeof(t->comm));
 	t->not_dumpable = false;
 	start_thread(current_pt_regs(), img.entry, sp);
+	kfree(exe_path);
+	fput(file);
 	return 0;
 fail:
-	mmput(mm);
+	if (mm)
+		mmput(mm);
+	kfree(exe_path);
+	fput(file);
 	return err;
 }
 
@@ -434,39 +614,45 @@ int kernel_execve(const char *path, const char *const argv[],
 		  const char *const envp[])
 {
 	struct exec_args a = { .buf = kmalloc(ARG_MAX, GFP_KERNEL) };
-	int err;
+	struct filename *name = getname_kernel(path);
+	int err = 0;
 
-	if (!a.buf)
-		return -ENOMEM;
-	err = args_copy_kernel(&a, argv, &a.argc);
+	if (IS_ERR(name))
+		err = PTR_ERR(name);
+	else if (!a.buf)
+		err = -ENOMEM;
+	if (!err)
+		err = args_copy_kernel(&a, argv, &a.argc);
 	if (!err)
 		err = args_copy_kernel(&a, envp, &a.envc);
 	if (!err)
-		err = do_execve(path, &a);
+		err = do_execve(name, &a);
+	if (!IS_ERR(name))
+		putname(name);
 	kfree(a.buf);
 	return err;
 }
-
-_Static_assert(sizeof(((struct mm_struct *)0)->exe_path) == PATH_MAX,
-	       "exe_path holds a canonical path");
 
 SYSCALL_DEFINE3(execve, const char __user *, upath,
 		const u32 __user *, uargv, const u32 __user *, uenvp)
 {
 	struct exec_args a = { .buf = kmalloc(ARG_MAX, GFP_KERNEL) };
-	char path[PATH_MAX];
-	int err;
+	/* Relative to the working directory, as every path (fs/namei.c). */
+	struct filename *name = getname(upath);
+	int err = 0;
 
-	if (!a.buf)
-		return -ENOMEM;
-	/* Relative to the working directory, as every path (namei.c). */
-	err = user_path_at(AT_FDCWD, upath, path);
+	if (IS_ERR(name))
+		err = PTR_ERR(name);
+	else if (!a.buf)
+		err = -ENOMEM;
 	if (!err)
 		err = args_copy_user(&a, uargv, &a.argc);
 	if (!err)
 		err = args_copy_user(&a, uenvp, &a.envc);
 	if (!err)
-		err = do_execve(path, &a);
+		err = do_execve(name, &a);
+	if (!IS_ERR(name))
+		putname(name);
 	kfree(a.buf);
 	return err;
 }

@@ -2,12 +2,16 @@
 /*
  * The ELF loader and the initramfs parser against images built here: a
  * minimal valid executable loads with its segments, BSS and headers where
- * they belong; every kind of malformed image is refused with -ENOEXEC and
- * leaves no frame behind; corrupt cpio archives are refused.
+ * they belong, from kernel memory and from a tmpfs file (execve's way:
+ * kernel_read page by page, here across several pages); every kind of
+ * malformed image is refused with -ENOEXEC and leaves no frame behind;
+ * corrupt cpio archives are refused.
  */
 #include <elf.h>
 #include <mman.h>
 #include <initramfs.h>
+#include <fs.h>
+#include <shmem_fs.h>
 #include <uaccess.h>
 #include <ktest.h>
 #include <mm.h>
@@ -60,7 +64,53 @@ static void build_image(void)
 	memcpy(img.data, "initialised data", DATA_FILESZ);
 }
 
-static void valid_image_loads(struct ktest *t)
+/*
+ * Every frame the load took is free again. Not checked for a load from
+ * a file: the file's inode, dentry and page cache come from caches that
+ * may keep a page they grew by.
+ */
+static void expect_frames_back(struct ktest *t, bool from_file,
+			       unsigned long low, unsigned long high)
+{
+	if (from_file)
+		return;
+	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_NORMAL), low);
+	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_HIGHMEM), high);
+}
+
+/* A tmpfs file holding size bytes of image, or an error pointer. */
+static struct file *image_file(const void *image, size_t size)
+{
+	struct file *f = shmem_file_setup("exec_test", 0, 0);
+	loff_t pos = 0;
+
+	if (IS_ERR(f))
+		return f;
+	if (kernel_write(f, image, size, &pos) != (ssize_t)size) {
+		fput(f);
+		return ERR_PTR(-EIO);
+	}
+	return f;
+}
+
+/* Load image as execve would (from_file) or from kernel memory. */
+static int load(struct mm_struct *mm, const void *image, size_t size,
+		bool from_file, struct elf_image *out)
+{
+	struct file *f;
+	int err;
+
+	if (!from_file)
+		return elf_load(mm, image, size, out);
+	f = image_file(image, size);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	err = elf_load_file(mm, f, out);
+	fput(f);
+	return err;
+}
+
+static void check_valid_image(struct ktest *t, bool from_file)
 {
 	unsigned long low = zone_free_pages(ZONE_NORMAL);
 	unsigned long high = zone_free_pages(ZONE_HIGHMEM);
@@ -72,7 +122,7 @@ static void valid_image_loads(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
 	build_image();
-	KTEST_ASSERT_EQ(t, elf_load(mm, &img, sizeof(img), &out), 0);
+	KTEST_ASSERT_EQ(t, load(mm, &img, sizeof(img), from_file, &out), 0);
 	KTEST_EXPECT_EQ(t, out.entry, img.eh.e_entry);
 	KTEST_EXPECT_EQ(t, out.phdr, TEXT_VA + img.eh.e_phoff);
 	KTEST_EXPECT_EQ(t, out.phnum, 2);
@@ -97,8 +147,54 @@ static void valid_image_loads(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, translate(mm->pgd, DATA_VA) & _PAGE_RW);
 	KTEST_EXPECT_TRUE(t, translate(mm->pgd, TEXT_VA) & _PAGE_USER);
 	mmput(mm);
-	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_NORMAL), low);
-	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_HIGHMEM), high);
+	expect_frames_back(t, from_file, low, high);
+}
+
+static void valid_image_loads(struct ktest *t)
+{
+	check_valid_image(t, false);
+}
+
+static void valid_image_loads_from_file(struct ktest *t)
+{
+	check_valid_image(t, true);
+}
+
+/*
+ * A text segment of several pages, starting mid-page in the file and in
+ * memory: every byte arrives, across the page boundaries of both.
+ */
+#define BIG_TEXT_OFF	100
+#define BIG_SIZE	(3 * PAGE_SIZE + 200)
+
+static void multi_page_segment_from_file(struct ktest *t)
+{
+	u8 *big = kzalloc(BIG_SIZE, GFP_KERNEL), *back;
+	struct mm_struct *mm = mm_alloc();
+	unsigned long len = BIG_SIZE - BIG_TEXT_OFF;
+	struct test_image *hdr = (struct test_image *)big;
+	struct elf_image out;
+
+	back = kmalloc(BIG_SIZE, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, big);
+	KTEST_ASSERT_NOT_NULL(t, back);
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	build_image();
+	memcpy(big, &img, sizeof(img));
+	hdr->eh.e_phnum = 1;
+	hdr->ph[0].p_offset = BIG_TEXT_OFF;
+	hdr->ph[0].p_vaddr = TEXT_VA + BIG_TEXT_OFF;
+	hdr->ph[0].p_filesz = hdr->ph[0].p_memsz = len;
+	hdr->eh.e_entry = TEXT_VA + BIG_TEXT_OFF;
+	for (unsigned long i = BIG_TEXT_OFF; i < BIG_SIZE; i++)
+		big[i] = (u8)(i * 7 + (i >> 8));
+	KTEST_ASSERT_EQ(t, load(mm, big, BIG_SIZE, true, &out), 0);
+	KTEST_EXPECT_EQ(t, copy_from_mm(mm, back, TEXT_VA + BIG_TEXT_OFF,
+					len), 0);
+	KTEST_EXPECT_EQ(t, memcmp(back, big + BIG_TEXT_OFF, len), 0);
+	mmput(mm);
+	kfree(back);
+	kfree(big);
 }
 
 enum corruption {
@@ -147,7 +243,7 @@ static unsigned long corrupt(enum corruption c)
 	return size;
 }
 
-static void malformed_images_are_refused(struct ktest *t)
+static void check_malformed_images(struct ktest *t, bool from_file)
 {
 	unsigned long low = zone_free_pages(ZONE_NORMAL);
 	unsigned long high = zone_free_pages(ZONE_HIGHMEM);
@@ -160,15 +256,25 @@ static void malformed_images_are_refused(struct ktest *t)
 
 		KTEST_ASSERT_NOT_NULL(t, mm);
 		size = corrupt(c);
-		err = elf_load(mm, &img, size, &out);
+		err = load(mm, &img, size, from_file, &out);
 		if (err != -ENOEXEC)
-			ktest_log(t, "%s: elf_load returned %d",
-				  corruption_names[c], err);
+			ktest_log(t, "%s: %s returned %d", corruption_names[c],
+				  from_file ? "elf_load_file" : "elf_load",
+				  err);
 		KTEST_EXPECT_EQ(t, err, -ENOEXEC);
 		mmput(mm);
 	}
-	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_NORMAL), low);
-	KTEST_EXPECT_EQ(t, zone_free_pages(ZONE_HIGHMEM), high);
+	expect_frames_back(t, from_file, low, high);
+}
+
+static void malformed_images_are_refused(struct ktest *t)
+{
+	check_malformed_images(t, false);
+}
+
+static void malformed_files_are_refused(struct ktest *t)
+{
+	check_malformed_images(t, true);
 }
 
 /* ---- cpio newc ---------------------------------------------------------------- */
@@ -282,7 +388,10 @@ static void corrupt_cpio_is_refused(struct ktest *t)
 
 static struct ktest_case exec_cases[] = {
 	KTEST_CASE(valid_image_loads),
+	KTEST_CASE(valid_image_loads_from_file),
+	KTEST_CASE(multi_page_segment_from_file),
 	KTEST_CASE(malformed_images_are_refused),
+	KTEST_CASE(malformed_files_are_refused),
 	KTEST_CASE(cpio_newc_parses),
 	KTEST_CASE(cpio_hard_links_share_data),
 	KTEST_CASE(corrupt_cpio_is_refused),

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The character devices: /dev/null, /dev/zero, /dev/console and
- * /dev/kmapstat (the per-CPU highmem counters as text).
+ * The terminals: /dev/console (5:1), /dev/tty (5:0, the controlling
+ * terminal, which is always the console) and /dev/ttyS0 (4:64, the
+ * serial port the console is on). All three are this one device.
  *
- * /dev/console writes go through the kernel console (printk's path:
+ * Writes go through the kernel console (printk's path:
  * console_write() under console_lock, so a line from one process is never
  * cut by another CPU's output mid-chunk). User bytes are first copied out
- * of the process with copy_from_user(), i.e. through kmap_local, in
- * chunks. Reads come from the serial port with a minimal line discipline
+ * of the process with copy_from_iter(), i.e. through kmap_local, in
+ * chunks; a writev() comes out in one piece. Reads come from the serial port with a minimal line discipline
  * (echo, backspace, CR -> NL, ^D) and return one line at a time; bytes
  * arrive from the receive interrupt (drivers/serial_irq.c), or, if that
  * is not routed, from a timer that polls the port every tick while a
  * reader or poller waits.
  */
 #include <fs.h>
+#include <mm.h>		/* struct page, for uio.h */
+#include <uio.h>
+#include <devices.h>
 #include <poll.h>
 #include <stat.h>
 #include <task.h>
@@ -24,112 +28,15 @@
 #include <timer.h>
 #include <time.h>
 #include <kernel.h>
-#include <mm.h>
-#include <highmem.h>
 #include <string.h>
 #include <errno.h>
 
-#define CONSOLE_CHUNK	PAGE_SIZE
-#define LINE_MAX	256
+#define TTY_MAJOR		4	/* ttyS0 is minor 64 */
+#define TTYAUX_MAJOR		5	/* tty 0, console 1 */
+#define CONSOLE_CHUNK		PAGE_SIZE
+#define LINE_MAX		256
 
-/* ---- /dev/null and /dev/zero ------------------------------------------------ */
-
-static ssize_t null_read(struct file *f, char __user *buf, size_t n)
-{
-	return 0;
-}
-
-static ssize_t null_write(struct file *f, const char __user *buf, size_t n)
-{
-	return n;
-}
-
-static ssize_t zero_read(struct file *f, char __user *buf, size_t n)
-{
-	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
-}
-
-/* The position means nothing to these two, so pread/pwrite work (Linux). */
-static ssize_t null_pread(struct file *f, char __user *buf, size_t n,
-			  long long pos)
-{
-	return null_read(f, buf, n);
-}
-
-static ssize_t zero_pread(struct file *f, char __user *buf, size_t n,
-			  long long pos)
-{
-	return zero_read(f, buf, n);
-}
-
-static ssize_t null_pwrite(struct file *f, const char __user *buf, size_t n,
-			   long long pos)
-{
-	return null_write(f, buf, n);
-}
-
-static int device_getattr(struct file *f, struct kstat *st);
-
-static const struct file_operations null_fops = {
-	.read = null_read,
-	.write = null_write,
-	.pread = null_pread,
-	.pwrite = null_pwrite,
-	.getattr = device_getattr,
-};
-
-static const struct file_operations zero_fops = {
-	.read = zero_read,
-	.write = null_write,
-	.pread = zero_pread,
-	.pwrite = null_pwrite,
-	.getattr = device_getattr,
-};
-
-/* ---- /dev/kmapstat ---------------------------------------------------------- */
-
-/* Room for the header and one line per CPU at NR_CPUS (about 80 bytes). */
-#define KMAPSTAT_SIZE	PAGE_SIZE
-
-/*
- * Each read formats a fresh table and returns the part from f_pos on, so
- * `cat` sees one snapshot when its buffer holds the table (it always does
- * with 4 KiB), and reopening or seeking to 0 samples the counters again.
- */
-static ssize_t kmapstat_read(struct file *f, char __user *buf, size_t n)
-{
-	char *table = kmalloc(KMAPSTAT_SIZE, GFP_KERNEL);
-	long long pos;
-	ssize_t ret;
-	int len;
-
-	if (!table)
-		return -ENOMEM;
-	len = kmap_stats_show(table, KMAPSTAT_SIZE);
-	spin_lock(&f->f_pos_lock);
-	pos = f->f_pos;
-	ret = pos < len ? (ssize_t)min((long long)n, len - pos) : 0;
-	f->f_pos += ret;
-	spin_unlock(&f->f_pos_lock);
-	if (ret && copy_to_user(buf, table + pos, ret))
-		ret = -EFAULT;
-	kfree(table);
-	return ret;
-}
-
-/* Seekable (lseek to 0 takes a new sample); size 0, as a procfs file. */
-static long long kmapstat_size(struct file *f)
-{
-	return 0;
-}
-
-static const struct file_operations kmapstat_fops = {
-	.read = kmapstat_read,
-	.size = kmapstat_size,
-	.getattr = device_getattr,
-};
-
-/* ---- /dev/console --------------------------------------------------------------- */
+/* ---- output ------------------------------------------------------------ */
 
 /*
  * One writer at a time, so that a write() of many chunks comes out in one
@@ -164,57 +71,44 @@ static void console_writer_unlock(void)
 	wake_up(&console_writers);
 }
 
-/* Copy from user memory (through kmap) and print; bytes done. */
-static size_t console_put_user(char *chunk, const char __user *buf, size_t n)
+/*
+ * Print what the iter holds, a chunk at a time: the copy from user
+ * memory (through kmap_local) cannot be done under console_lock. Every
+ * vector of a writev goes out under one console_writer_lock(), so the
+ * whole call comes out in one piece. Returns the bytes printed.
+ */
+static size_t console_put_iter(char *chunk, struct iov_iter *from)
 {
 	size_t done = 0;
 
-	while (done < n) {
-		size_t len = min(n - done, (size_t)CONSOLE_CHUNK);
+	while (iov_iter_count(from)) {
+		size_t len = min(iov_iter_count(from), (size_t)CONSOLE_CHUNK);
+		size_t got = copy_from_iter(chunk, len, from);
 
-		if (copy_from_user(chunk, buf + done, len))
-			break;
-		console_write(chunk, len);
-		done += len;
+		if (got)
+			console_write(chunk, got);
+		done += got;
+		if (got < len)
+			break;		/* a user buffer was not mapped */
 	}
 	return done;
 }
 
-static ssize_t console_dev_write(struct file *f, const char __user *buf,
-				 size_t n)
+static ssize_t console_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
-	char *chunk = kmalloc(CONSOLE_CHUNK, GFP_KERNEL);
-	size_t done;
+	size_t n = iov_iter_count(from), done;
+	char *chunk;
 
+	if (!n)
+		return 0;
+	chunk = kmalloc(CONSOLE_CHUNK, GFP_KERNEL);
 	if (!chunk)
 		return -ENOMEM;
 	console_writer_lock();
-	done = console_put_user(chunk, buf, n);
+	done = console_put_iter(chunk, from);
 	console_writer_unlock();
 	kfree(chunk);
-	return done || !n ? (ssize_t)done : -EFAULT;
-}
-
-static ssize_t console_dev_writev(struct file *f, const struct iovec *iov,
-				  int cnt)
-{
-	char *chunk = kmalloc(CONSOLE_CHUNK, GFP_KERNEL);
-	ssize_t done = 0;
-
-	if (!chunk)
-		return -ENOMEM;
-	console_writer_lock();
-	for (int i = 0; i < cnt; i++) {
-		size_t n = console_put_user(chunk, iov[i].iov_base,
-					    iov[i].iov_len);
-
-		done += n;
-		if (n < iov[i].iov_len)
-			break;
-	}
-	console_writer_unlock();
-	kfree(chunk);
-	return done;	/* the vectors were checked: only a race fails */
+	return done ? (ssize_t)done : -EFAULT;
 }
 
 /*
@@ -318,7 +212,8 @@ void console_input_init(void)
 	serial_set_rx_handler(console_rx);
 }
 
-static ssize_t console_dev_read(struct file *f, char __user *buf, size_t n)
+static ssize_t console_read(struct file *f, char __user *buf, size_t n,
+			    loff_t *ppos)
 {
 	char out[LINE_MAX];
 	unsigned long flags;
@@ -431,74 +326,27 @@ static long console_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	}
 }
 
-const struct file_operations console_fops = {
-	.read = console_dev_read,
-	.write = console_dev_write,
-	.writev = console_dev_writev,
-	.ioctl = console_ioctl,
-	.getattr = device_getattr,
-	.poll = console_poll,
-};
-
-/* Linux's numbers (Documentation/admin-guide/devices.txt). */
-struct device_node {
-	const char *path;
-	const struct file_operations *fops;
-	u32 rdev;
-	u32 ino;	/* st_ino, unique within DEVFS_DEV */
-};
-
-static const struct device_node devices[] = {
-	{ "/dev/null", &null_fops, MKDEV(1, 3), 3 },
-	{ "/dev/zero", &zero_fops, MKDEV(1, 5), 5 },
-	{ "/dev/console", &console_fops, MKDEV(5, 1), 6 },
-	{ "/dev/tty", &console_fops, MKDEV(5, 0), 7 },
-	/* A misc-device minor from the local/experimental range. */
-	{ "/dev/kmapstat", &kmapstat_fops, MKDEV(10, 240), 8 },
-};
-
-/*
- * device_open() leaves the node in private_data; a console file made
- * without one (alloc_file(&console_fops, ...)) reads as /dev/console.
- */
-static int device_getattr(struct file *f, struct kstat *st)
+/* A terminal has no position: lseek, pread and pwrite are -ESPIPE. */
+static int console_open(struct inode *inode, struct file *f)
 {
-	const struct device_node *node = f->private_data ?: &devices[2];
+	u32 major = MAJOR(inode->i_rdev), minor = MINOR(inode->i_rdev);
 
-	st->mode = S_IFCHR | 0666;
-	st->nlink = 1;
-	st->dev = DEVFS_DEV;
-	st->rdev = node->rdev;
-	st->ino = node->ino;
-	st->blksize = STAT_BLKSIZE;
+	if (major == TTYAUX_MAJOR ? minor > 1 : minor != 64)
+		return -ENXIO;
+	file_make_stream(f);
 	return 0;
 }
 
-const char *device_file_path(struct file *f)
-{
-	if (f->f_op->getattr != device_getattr)
-		return NULL;
-	return ((const struct device_node *)f->private_data ?: &devices[2])->path;
-}
+static const struct file_operations console_fops = {
+	.open = console_open,
+	.read = console_read,
+	.write_iter = console_write_iter,
+	.unlocked_ioctl = console_ioctl,
+	.poll = console_poll,
+};
 
-bool device_exists(const char *path)
+void tty_chr_init(void)
 {
-	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++)
-		if (!strcmp(path, devices[i].path))
-			return true;
-	return false;
-}
-
-struct file *device_open(const char *path, unsigned int flags)
-{
-	for (unsigned int i = 0; i < ARRAY_SIZE(devices); i++) {
-		if (strcmp(path, devices[i].path))
-			continue;
-		/* A character device is no directory (open, chdir). */
-		if (flags & O_DIRECTORY)
-			return ERR_PTR(-ENOTDIR);
-		return alloc_file(devices[i].fops, flags, &devices[i]) ?:
-		       ERR_PTR(-ENOMEM);
-	}
-	return NULL;
+	register_chrdev(TTYAUX_MAJOR, "tty", &console_fops);
+	register_chrdev(TTY_MAJOR, "ttyS", &console_fops);
 }
