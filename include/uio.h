@@ -13,6 +13,13 @@
 #include <types.h>
 #include <fs.h>
 
+/* The most one read/write/readv/writev moves (as Linux). */
+#ifndef MAX_RW_COUNT
+#define MAX_RW_COUNT	0x7ffff000UL
+#endif
+
+struct page;
+
 #define READ	0	/* data goes into the iter's buffers */
 #define WRITE	1	/* data comes from them */
 
