@@ -38,6 +38,9 @@
 #define ENOTEMPTY	39
 #define ELOOP		40
 #define EOVERFLOW	75
+#ifndef EOPNOTSUPP
+#define EOPNOTSUPP	95
+#endif
 #define ETIMEDOUT	110
 
 /*
