@@ -27,7 +27,7 @@
 #include <errno.h>
 #include <asm/syscall.h>
 
-#define MAX_RW_COUNT	0x7ffff000UL	/* as Linux: one call moves less */
+
 
 /* ---- positions ------------------------------------------------------ */
 

@@ -32,12 +32,21 @@ enum zone_type {
 #define PG_slab		2	/* owned by kmalloc */
 #define PG_highmem	3	/* in ZONE_HIGHMEM */
 
+struct address_space;
+
 struct page {
 	unsigned long flags;
 	atomic_t refcount;
-	unsigned int private;		/* buddy order, or owner's data */
+	union {
+		unsigned int private;	/* buddy order, or owner's data */
+		unsigned long index;	/* page cache: page number in file */
+	};
 	struct list_head lru;		/* free list, or owner's list */
-	void *freelist;			/* kmalloc: free objects in page */
+	union {
+		void *freelist;		/* kmalloc: free objects in page */
+		/* Page cache: the file's (mm/filemap.c); NULL otherwise. */
+		struct address_space *mapping;
+	};
 };
 
 struct free_area {

@@ -39,8 +39,26 @@
 #define VM_READ		0x0001
 #define VM_WRITE	0x0002
 #define VM_EXEC		0x0004
+#define VM_SHARED	0x0008	/* MAP_SHARED: writes reach the file */
+#define VM_MAYWRITE	0x0020	/* shared: the file was opened for writing */
 #define VM_GROWSDOWN	0x0100	/* the stack */
 #define VM_HEAP		0x0200	/* the brk area */
+
+struct file;
+struct page;
+struct vm_area_struct;
+
+/* What a file mapping does on a fault (set by f_op->mmap). */
+struct vm_operations_struct {
+	/*
+	 * The page at page number pgoff of vma->vm_file, with a reference
+	 * for the caller, in *pagep. Called with mm->lock held (a spinlock):
+	 * must not sleep. 0; -EIO past the end of the file (SIGBUS);
+	 * -ENOSPC (SIGBUS) or -ENOMEM (the OOM killer runs, then a retry).
+	 */
+	int (*fault)(struct vm_area_struct *vma, unsigned long pgoff,
+		     struct page **pagep);
+};
 
 /* One region of user address space with one set of permissions. */
 struct vm_area_struct {
@@ -48,6 +66,14 @@ struct vm_area_struct {
 	unsigned long vm_end;		/* page aligned, exclusive */
 	unsigned long vm_flags;
 	struct list_head list;		/* mm->regions, sorted by address */
+	/*
+	 * A file mapping: the file (one reference per region), the page
+	 * number in it that vm_start maps, and its fault handler. NULL for
+	 * anonymous private memory.
+	 */
+	struct file *vm_file;
+	unsigned long vm_pgoff;
+	const struct vm_operations_struct *vm_ops;
 };
 
 struct mm_struct {
@@ -65,6 +91,11 @@ struct mm_struct {
 	unsigned long nr_pages;		/* user frames mapped */
 	unsigned long hiwater_pages;	/* the most nr_pages ever was */
 	bool oom_victim;		/* killed by the OOM killer (oom.h) */
+	/*
+	 * Regions of files removed under mm->lock: fput() may sleep, so
+	 * they wait here until the lock is dropped (mm_free_dead_vmas()).
+	 */
+	struct list_head dead_vmas;
 };
 
 /* One more user frame mapped; getrusage() reports the peak. */

@@ -16,6 +16,7 @@
 
 #define MAP_SHARED		0x01
 #define MAP_PRIVATE		0x02
+#define MAP_SHARED_VALIDATE	0x03
 #define MAP_TYPE		0x0f
 #define MAP_FIXED		0x10
 #define MAP_ANONYMOUS		0x20
@@ -58,6 +59,26 @@ int __do_munmap(struct mm_struct *mm, unsigned long start,
 unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flags);
+/*
+ * A region from a template (start, end, flags, file, pgoff, ops): merged
+ * into a neighbour that continues it, or a new region holding its own
+ * reference to the file. 0 or -ENOMEM.
+ */
+int __insert_vma(struct mm_struct *mm, const struct vm_area_struct *tmpl);
+/*
+ * mmap of a file at page pgoff (file NULL: anonymous; MAP_SHARED then
+ * makes an unlinked tmpfs file). Checks the file's open mode (-EACCES),
+ * calls f_op->mmap (without mm->lock), then maps. The address or -errno.
+ */
+unsigned long do_mmap_file(struct mm_struct *mm, struct file *file,
+			   unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags,
+			   unsigned long pgoff);
+/* fput and free the file regions removed under mm->lock (mm_types.h);
+ * call after dropping mm->lock. May sleep. */
+void mm_free_dead_vmas(struct mm_struct *mm);
+/* Must a write to this page of vma copy it first (private file map)? */
+bool vma_page_is_cow(const struct vm_area_struct *vma, struct page *page);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int do_mprotect(struct mm_struct *mm, unsigned long start,
 		unsigned long len, unsigned long prot);
@@ -69,8 +90,11 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
 
 /*
  * Resolve a fault at addr: allocate the page if addr is inside a region
- * that allows the access. 0, -EFAULT (no region or not allowed) or
- * -ENOMEM. The __ variant expects mm->lock held.
+ * that allows the access (a file region: its page, or a copy of it for a
+ * write to a private one). 0, -EFAULT (no region or not allowed),
+ * -ENOMEM, or -EIO / -ENOSPC (a file page past the end of the file, or
+ * no room in the file system: SIGBUS). The __ variant expects mm->lock
+ * held.
  */
 int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write);

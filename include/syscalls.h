@@ -104,6 +104,7 @@
 #define __NR__llseek		140
 #define __NR_getdents		141
 #define __NR__newselect		142
+#define __NR_msync		144
 #define __NR_readv		145
 #define __NR_writev		146
 #define __NR_getsid		147
@@ -201,6 +202,7 @@
 #define __NR_syncfs		344
 #define __NR_renameat2		353
 #define __NR_getrandom		355
+#define __NR_memfd_create	356
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
@@ -332,7 +334,7 @@ long do_syscall(struct pt_regs *regs);
 	X(getresuid) X(getresgid) X(getresuid32) X(getresgid32)	\
 	X(setfsuid) X(setfsgid) X(setfsuid32) X(setfsgid32)		\
 	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)	\
-	X(faccessat2) X(syslog)
+	X(faccessat2) X(syslog) X(memfd_create) X(msync)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -13,6 +13,9 @@
 #include <types.h>
 #include <fs.h>
 
+/* The most one read/write/readv/writev moves (as Linux). */
+#define MAX_RW_COUNT	0x7ffff000UL
+
 struct page;
 
 #define READ	0	/* data goes into the iter's buffers */

@@ -7,6 +7,7 @@
  * pages, the page tables, the directory and the region descriptors.
  */
 #include <mman.h>
+#include <fs.h>
 #include <task.h>
 #include <oom.h>
 #include <highmem.h>
@@ -31,6 +32,7 @@ struct mm_struct *mm_alloc(void)
 	atomic_set(&mm->users, 1);
 	spin_lock_init(&mm->lock, "mm->lock");
 	INIT_LIST_HEAD(&mm->regions);
+	INIT_LIST_HEAD(&mm->dead_vmas);
 	cpumask_clear(&mm->cpu_mask);
 	mm->mmap_base = USER_MMAP_BASE;
 	return mm;
@@ -42,10 +44,14 @@ static void exit_mmap(struct mm_struct *mm)
 	struct vm_area_struct *vma, *tmp;
 
 	zap_page_range(mm, 0, USER_STACK_TOP);
+	/* The last user is gone: no lock is needed, and fput may sleep. */
 	list_for_each_entry_safe(vma, tmp, &mm->regions, list) {
 		list_del(&vma->list);
+		if (vma->vm_file)
+			fput(vma->vm_file);
 		kfree(vma);
 	}
+	mm_free_dead_vmas(mm);
 }
 
 void mmput(struct mm_struct *mm)
@@ -84,9 +90,38 @@ static int copy_one_page(struct mm_struct *mm, unsigned long va, pte_t pte)
 }
 
 /*
+ * The same frame mapped in the child too: a shared mapping, or a page of
+ * a private file mapping not yet copied (read-only in both; the first
+ * write in either copies it).
+ */
+static int share_one_page(struct mm_struct *mm, unsigned long va, pte_t pte)
+{
+	struct page *page = pfn_to_page(pte_pfn(pte));
+
+	get_page(page);		/* the child's PTE's */
+	if (map_page(mm->pgd, va, pte & PAGE_MASK,
+		     pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER))) {
+		put_page(page);
+		return -ENOMEM;
+	}
+	mm_add_page(mm);
+	return 0;
+}
+
+/* Does the child map this present page of vma as it is (not a copy)? */
+static bool shared_on_fork(const struct vm_area_struct *vma, pte_t pte)
+{
+	if (!vma || !vma->vm_file)
+		return false;
+	return (vma->vm_flags & VM_SHARED) || !(pte & _PAGE_RW);
+}
+
+/*
  * fork: copy the regions and every present page. Eager copying keeps
  * fork simple and makes the child independent at once; pages not yet
- * touched (demand-paged regions) stay untouched in the child too.
+ * touched (demand-paged regions) stay untouched in the child too. File
+ * regions take a reference to their file; their shared pages and the
+ * not-yet-copied pages of private ones are mapped, not copied.
  */
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
@@ -107,11 +142,13 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_end = old->env_end;
 	memcpy(mm->exe_path, old->exe_path, sizeof(mm->exe_path));
 	list_for_each_entry(vma, &old->regions, list) {
-		err = __insert_region(mm, vma->vm_start, vma->vm_end,
-				      vma->vm_flags);
+		err = __insert_vma(mm, vma);
 		if (err)
 			break;
 	}
+	/* Pages in address order; vma follows along old->regions. */
+	vma = list_empty(&old->regions) ? NULL :
+	      list_first_entry(&old->regions, struct vm_area_struct, list);
 	for (unsigned int i = 0; !err && i < KERNEL_PGD_START; i++) {
 		pde_t pde = old->pgd[i];
 		pte_t *table;
@@ -120,9 +157,20 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			continue;
 		table = __va(pde & PAGE_MASK);
 		for (unsigned int j = 0; j < PTRS_PER_PTE && !err; j++) {
-			if (table[j] & _PAGE_PRESENT)
-				err = copy_one_page(mm, (i << PGDIR_SHIFT) |
-						    (j << PAGE_SHIFT), table[j]);
+			unsigned long va = (i << PGDIR_SHIFT) | (j << PAGE_SHIFT);
+			pte_t pte = table[j];
+
+			if (!(pte & _PAGE_PRESENT))
+				continue;
+			while (vma && vma->vm_end <= va)
+				vma = vma->list.next == &old->regions ? NULL :
+				      list_entry(vma->list.next,
+						 struct vm_area_struct, list);
+			if (vma && vma->vm_start <= va &&
+			    shared_on_fork(vma, pte))
+				err = share_one_page(mm, va, pte);
+			else
+				err = copy_one_page(mm, va, pte);
 		}
 	}
 	spin_unlock(&old->lock);

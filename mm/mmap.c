@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * User memory regions and the memory system calls: brk, mmap2 (anonymous
- * private mappings, with a hint or MAP_FIXED), munmap, mprotect, madvise.
+ * and file mappings, private or shared, with a hint or MAP_FIXED), munmap,
+ * mprotect, madvise, msync.
+ *
+ * A file region (vm_file) holds a reference to its file. Removing one
+ * under mm->lock cannot fput() there (the last fput may sleep), so the
+ * region waits on mm->dead_vmas and the function that took the lock
+ * frees it after dropping it (mm_free_dead_vmas()). Shared anonymous
+ * memory is a file too: an unlinked tmpfs file (shmem_file_setup()).
  *
  * A region (struct vm_area_struct) says which addresses are valid and
  * with which permissions; frames arrive on first touch (mm/memory.c).
@@ -12,6 +19,8 @@
  */
 #include <mman.h>
 #include <task.h>
+#include <fs.h>
+#include <shmem_fs.h>
 #include <syscalls.h>
 #include <tlbflush.h>
 #include <kernel.h>
@@ -39,43 +48,105 @@ static bool range_in_use(struct mm_struct *mm, unsigned long start,
 	return vma && vma->vm_start < end;
 }
 
-int __insert_region(struct mm_struct *mm, unsigned long start,
-		    unsigned long end, unsigned long flags)
+/*
+ * A region leaves mm->regions: free it now if it maps no file, else keep
+ * it for mm_free_dead_vmas() (mm->lock held: fput() may sleep).
+ */
+static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		list_add(&vma->list, &mm->dead_vmas);
+	else
+		kfree(vma);
+}
+
+/**
+ * mm_free_dead_vmas - finish removing file regions
+ * @mm: the address space, whose lock the caller has just dropped
+ *
+ * Drops the file references of the regions removed under mm->lock and
+ * frees them. May sleep.
+ */
+void mm_free_dead_vmas(struct mm_struct *mm)
+{
+	LIST_HEAD(dead);
+	struct vm_area_struct *vma, *tmp;
+
+	spin_lock(&mm->lock);
+	list_for_each_entry_safe(vma, tmp, &mm->dead_vmas, list) {
+		list_del(&vma->list);
+		list_add(&vma->list, &dead);
+	}
+	spin_unlock(&mm->lock);
+	list_for_each_entry_safe(vma, tmp, &dead, list) {
+		list_del(&vma->list);
+		fput(vma->vm_file);
+		kfree(vma);
+	}
+}
+
+static unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* May a region that ends where b begins take b in (same mapping)? */
+static bool vma_joins(const struct vm_area_struct *a,
+		      const struct vm_area_struct *b)
+{
+	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
+	    a->vm_file != b->vm_file || a->vm_ops != b->vm_ops)
+		return false;
+	return !a->vm_file || a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
+}
+
+int __insert_vma(struct mm_struct *mm, const struct vm_area_struct *tmpl)
 {
 	struct vm_area_struct *vma, *prev = NULL, *next;
 	struct list_head *pos = &mm->regions;
+	bool has_next;
 
 	list_for_each_entry(next, &mm->regions, list) {
-		if (next->vm_start >= end)
+		if (next->vm_start >= tmpl->vm_end)
 			break;
 		prev = next;
 	}
+	has_next = &next->list != &mm->regions;
 	/* Merge with the neighbours when they touch and agree. */
-	if (prev && prev->vm_end == start && prev->vm_flags == flags) {
-		prev->vm_end = end;
-		if (&next->list != &mm->regions && next->vm_start == end &&
-		    next->vm_flags == flags) {
+	if (prev && vma_joins(prev, tmpl)) {
+		prev->vm_end = tmpl->vm_end;
+		if (has_next && vma_joins(prev, next)) {
 			prev->vm_end = next->vm_end;
 			list_del(&next->list);
-			kfree(next);
+			vma_free(mm, next);
 		}
 		return 0;
 	}
-	if (&next->list != &mm->regions && next->vm_start == end &&
-	    next->vm_flags == flags) {
-		next->vm_start = start;
+	if (has_next && vma_joins(tmpl, next)) {
+		next->vm_start = tmpl->vm_start;
+		next->vm_pgoff = tmpl->vm_pgoff;
 		return 0;
 	}
 	vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 	if (!vma)
 		return -ENOMEM;
-	vma->vm_start = start;
-	vma->vm_end = end;
-	vma->vm_flags = flags;
+	*vma = *tmpl;
+	if (vma->vm_file)
+		get_file(vma->vm_file);
 	if (prev)
 		pos = &prev->list;
 	list_add(&vma->list, pos);
 	return 0;
+}
+
+int __insert_region(struct mm_struct *mm, unsigned long start,
+		    unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct tmpl = {
+		.vm_start = start, .vm_end = end, .vm_flags = flags,
+	};
+
+	return __insert_vma(mm, &tmpl);
 }
 
 /* Split vma at addr (inside it): vma keeps [start, addr). */
@@ -85,9 +156,11 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 
 	if (!tail)
 		return -ENOMEM;
+	*tail = *vma;
 	tail->vm_start = addr;
-	tail->vm_end = vma->vm_end;
-	tail->vm_flags = vma->vm_flags;
+	tail->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	if (tail->vm_file)
+		get_file(tail->vm_file);
 	vma->vm_end = addr;
 	list_add(&tail->list, &vma->list);
 	return 0;
@@ -112,10 +185,11 @@ int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		if (vma->vm_start < start) {
 			vma->vm_end = start;
 		} else if (vma->vm_end > end) {
+			vma->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
 			vma->vm_start = end;
 		} else {
 			list_del(&vma->list);
-			kfree(vma);
+			vma_free(mm, vma);
 		}
 	}
 	zap_page_range(mm, start, end);
@@ -130,6 +204,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	spin_lock(&mm->lock);
 	ret = __do_munmap(mm, start, len);
 	spin_unlock(&mm->lock);
+	mm_free_dead_vmas(mm);
 	return ret;
 }
 
@@ -169,11 +244,31 @@ static unsigned long prot_to_vm_flags(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
-		      unsigned long len, unsigned long prot,
-		      unsigned long flags)
+/* Check a file mapping against how the file was opened; set its flags. */
+static int mmap_file_flags(struct file *file, unsigned long prot,
+			   bool shared, unsigned long *vm_flags)
 {
-	unsigned long vm_flags = prot_to_vm_flags(prot);
+	if (!file->f_op->mmap)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!shared)
+		return 0;
+	if (file->f_mode & FMODE_WRITE)
+		*vm_flags |= VM_MAYWRITE;
+	else if (prot & PROT_WRITE)
+		return -EACCES;
+	return 0;
+}
+
+unsigned long do_mmap_file(struct mm_struct *mm, struct file *file,
+			   unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags,
+			   unsigned long pgoff)
+{
+	struct vm_area_struct tmpl = { .vm_flags = prot_to_vm_flags(prot) };
+	struct file *anon = NULL;
+	bool shared;
 	long ret;
 
 	if (!len)
@@ -181,10 +276,44 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) == 0)
 		return -ENOMEM;
 	len = PAGE_ALIGN(len);
-	if ((flags & MAP_TYPE) != MAP_PRIVATE)
-		return -EINVAL;	/* shared mappings: not supported yet */
+	switch (flags & MAP_TYPE) {
+	case MAP_PRIVATE:
+		shared = false;
+		break;
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		shared = true;
+		break;
+	default:
+		return -EINVAL;
+	}
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
+	if (file && pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (!file && shared) {
+		/* Shared anonymous memory: an unlinked tmpfs file, which
+		 * fork shares as any shared file mapping. */
+		anon = shmem_file_setup("dev/zero", len, 0);
+		if (IS_ERR(anon))
+			return PTR_ERR(anon);
+		file = anon;
+		pgoff = 0;
+	}
+	if (shared)
+		tmpl.vm_flags |= VM_SHARED;
+	if (file) {
+		ret = mmap_file_flags(file, prot, shared, &tmpl.vm_flags);
+		if (ret)
+			goto out_file;
+		tmpl.vm_file = file;
+		tmpl.vm_pgoff = pgoff;
+		tmpl.vm_end = len;
+		/* Before mm->lock: ->mmap may sleep; it sets vm_ops. */
+		ret = file->f_op->mmap(file, &tmpl);
+		if (ret)
+			goto out_file;
+	}
 	spin_lock(&mm->lock);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		ret = -EINVAL;
@@ -209,7 +338,9 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 		if (!addr)
 			goto out;
 	}
-	ret = __insert_region(mm, addr, addr + len, vm_flags);
+	tmpl.vm_start = addr;
+	tmpl.vm_end = addr + len;
+	ret = __insert_vma(mm, &tmpl);
 	if (ret)
 		goto out;
 	if (flags & MAP_POPULATE) {
@@ -220,18 +351,47 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
 	ret = addr;
 out:
 	spin_unlock(&mm->lock);
+	mm_free_dead_vmas(mm);
+out_file:
+	if (anon)
+		fput(anon);	/* the region holds its own reference */
 	return ret;
 }
 
-/* Change the PTEs of present pages in [start, end) to `prot`. */
-static void change_protection(struct mm_struct *mm, unsigned long start,
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flags)
+{
+	return do_mmap_file(mm, NULL, addr, len, prot, flags, 0);
+}
+
+/*
+ * A private file mapping maps the file's own pages read-only, and copies
+ * one on the first write (mm/memory.c). A page it may write in place is
+ * one nobody else can see: not in a page cache, and mapped only here.
+ */
+bool vma_page_is_cow(const struct vm_area_struct *vma, struct page *page)
+{
+	if (!vma->vm_file || (vma->vm_flags & VM_SHARED))
+		return false;
+	return page->mapping || atomic_read(&page->refcount) > 1;
+}
+
+/* Change the PTEs of vma's present pages in [start, end) to `prot`. */
+static void change_protection(struct mm_struct *mm,
+			      struct vm_area_struct *vma, unsigned long start,
 			      unsigned long end, u32 prot)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
 		pte_t *pte = pte_lookup(mm->pgd, va);
+		u32 p = prot;
 
-		if (pte && (*pte & _PAGE_PRESENT))
-			WRITE_ONCE(*pte, (*pte & PAGE_MASK) | prot);
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			continue;
+		if ((p & _PAGE_RW) &&
+		    vma_page_is_cow(vma, pfn_to_page(pte_pfn(*pte))))
+			p &= ~_PAGE_RW;
+		WRITE_ONCE(*pte, (*pte & PAGE_MASK) | p);
 	}
 	flush_tlb_mm_range(mm, start, end);
 }
@@ -264,6 +424,12 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 			ret = -ENOMEM;
 			goto out;
 		}
+		/* A shared mapping of a file opened read-only stays so. */
+		if ((vm_flags & VM_WRITE) && (vma->vm_flags & VM_SHARED) &&
+		    !(vma->vm_flags & VM_MAYWRITE)) {
+			ret = -EACCES;
+			goto out;
+		}
 	}
 	/* Split so that [start, end) is made of whole regions. */
 	vma = find_vma(mm, start);
@@ -272,19 +438,20 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	vma = find_vma(mm, end - 1);
 	if (vma->vm_end > end && (ret = split_vma(vma, end)))
 		goto out;
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
-	     vma = list_entry(vma->list.next, struct vm_area_struct, list)) {
-		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC))
-				| vm_flags;
-		if (vma->list.next == &mm->regions)
-			break;
-	}
 	/*
 	 * PROT_NONE keeps the frames but makes them supervisor-only: user
 	 * access faults, uaccess sees no _PAGE_USER (-EFAULT).
 	 */
 	pte_prot = vm_page_prot(vm_flags);
-	change_protection(mm, start, end, pte_prot ? pte_prot : _PAGE_PRESENT);
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
+	     vma = list_entry(vma->list.next, struct vm_area_struct, list)) {
+		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC))
+				| vm_flags;
+		change_protection(mm, vma, vma->vm_start, vma->vm_end,
+				  pte_prot ? pte_prot : _PAGE_PRESENT);
+		if (vma->list.next == &mm->regions)
+			break;
+	}
 out:
 	spin_unlock(&mm->lock);
 	return ret;
@@ -312,6 +479,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 out:
 	brk = mm->brk;
 	spin_unlock(&mm->lock);
+	mm_free_dead_vmas(mm);
 	return brk;
 }
 
@@ -326,9 +494,17 @@ SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags, int, fd,
 		unsigned long, pgoff)
 {
-	if (!(flags & MAP_ANONYMOUS))
-		return fd < 0 ? -EBADF : -ENODEV;	/* no file mappings */
-	return do_mmap(current->mm, addr, len, prot, flags);
+	struct file *f;
+	long ret;
+
+	if (flags & MAP_ANONYMOUS)
+		return do_mmap(current->mm, addr, len, prot, flags);
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	ret = do_mmap_file(current->mm, f, addr, len, prot, flags, pgoff);
+	fput(f);
+	return ret;
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, unsigned long, len)
@@ -370,4 +546,42 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len,
 		spin_unlock(&mm->lock);
 	}
 	return 0;
+}
+
+#define MS_ASYNC	1
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
+
+/*
+ * msync: tmpfs files have no backing store, so there is nothing to write
+ * back; the call checks its arguments and that the range is mapped.
+ */
+SYSCALL_DEFINE3(msync, unsigned long, start, unsigned long, len, int, flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long end, va;
+	long ret = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (PAGE_ALIGN(len) < len)
+		return -ENOMEM;
+	end = start + PAGE_ALIGN(len);
+	if (end < start || end > USER_STACK_TOP)
+		return -ENOMEM;
+	spin_lock(&mm->lock);
+	for (va = start; va < end; va = vma->vm_end) {
+		vma = find_vma(mm, va);
+		if (!vma || vma->vm_start > va) {
+			ret = -ENOMEM;
+			break;
+		}
+	}
+	spin_unlock(&mm->lock);
+	return ret;
 }

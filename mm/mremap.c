@@ -56,12 +56,31 @@ static int copy_ptes(struct mm_struct *mm, unsigned long from,
 	return 0;
 }
 
-/* Move [old, old + old_len) to a new region [new, new + new_len). */
+/*
+ * The region [start, end) continuing src's mapping at `from` (an address
+ * in src): same flags, same file at the matching page.
+ */
+static int insert_like(struct mm_struct *mm, const struct vm_area_struct *src,
+		       unsigned long from, unsigned long start,
+		       unsigned long end)
+{
+	struct vm_area_struct t = *src;
+
+	t.vm_start = start;
+	t.vm_end = end;
+	t.vm_pgoff = src->vm_pgoff + ((from - src->vm_start) >> PAGE_SHIFT);
+	return __insert_vma(mm, &t);
+}
+
+/*
+ * Move [old, old + old_len) to a new region [new, new + new_len). The PTEs
+ * move with their page references; a file region keeps its file.
+ */
 static long move_region(struct mm_struct *mm, unsigned long old,
 			unsigned long old_len, unsigned long new,
-			unsigned long new_len, unsigned long vm_flags)
+			unsigned long new_len, const struct vm_area_struct *src)
 {
-	int err = __insert_region(mm, new, new + new_len, vm_flags);
+	int err = insert_like(mm, src, old, new, new + new_len);
 
 	if (err)
 		return err;
@@ -93,7 +112,8 @@ static bool user_range(unsigned long start, unsigned long len)
 
 static long mremap_fixed(struct mm_struct *mm, unsigned long addr,
 			 unsigned long old_len, unsigned long new_len,
-			 unsigned long new_addr, unsigned long vm_flags)
+			 unsigned long new_addr,
+			 const struct vm_area_struct *src)
 {
 	long err;
 
@@ -110,29 +130,34 @@ static long mremap_fixed(struct mm_struct *mm, unsigned long addr,
 			return err;
 		old_len = new_len;
 	}
-	return move_region(mm, addr, old_len, new_addr, new_len, vm_flags);
+	return move_region(mm, addr, old_len, new_addr, new_len, src);
 }
 
-/* mm->lock held; the old range lies inside vma. */
+/*
+ * mm->lock held; the old range lies inside vma. The unmapping below may
+ * free vma: work from a copy (its file stays referenced until the caller
+ * calls mm_free_dead_vmas()).
+ */
 static long mremap_locked(struct mm_struct *mm, struct vm_area_struct *vma,
 			  unsigned long addr, unsigned long old_len,
 			  unsigned long new_len, unsigned long flags,
 			  unsigned long new_addr)
 {
-	unsigned long vm_flags = vma->vm_flags, end = addr + old_len;
+	const struct vm_area_struct src = *vma;
+	unsigned long end = addr + old_len;
 	long err;
 
 	if (flags & MREMAP_FIXED)
 		return mremap_fixed(mm, addr, old_len, new_len, new_addr,
-				    vm_flags);
+				    &src);
 	if (new_len <= old_len) {
 		err = __do_munmap(mm, addr + new_len, old_len - new_len);
 		return err ? err : (long)addr;
 	}
 	if (end == vma->vm_end && user_range(addr, new_len) &&
 	    range_free(mm, end, addr + new_len)) {
-		/* Merges into vma: the flags are the same. */
-		err = __insert_region(mm, end, addr + new_len, vm_flags);
+		/* Merges into vma: it continues its mapping. */
+		err = insert_like(mm, &src, end, end, addr + new_len);
 		return err ? err : (long)addr;
 	}
 	if (!(flags & MREMAP_MAYMOVE))
@@ -140,7 +165,7 @@ static long mremap_locked(struct mm_struct *mm, struct vm_area_struct *vma,
 	new_addr = get_unmapped_area(mm, 0, new_len);
 	if (!new_addr)
 		return -ENOMEM;
-	return move_region(mm, addr, old_len, new_addr, new_len, vm_flags);
+	return move_region(mm, addr, old_len, new_addr, new_len, &src);
 }
 
 static long do_mremap(struct mm_struct *mm, unsigned long addr,
@@ -173,6 +198,7 @@ static long do_mremap(struct mm_struct *mm, unsigned long addr,
 		ret = mremap_locked(mm, vma, addr, old_len, new_len, flags,
 				    new_addr);
 	spin_unlock(&mm->lock);
+	mm_free_dead_vmas(mm);
 	return ret;
 }
 

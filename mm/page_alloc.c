@@ -87,6 +87,7 @@ static struct page *alloc_from_zone(struct zone *z, unsigned int order)
 static void prep_new_pages(struct page *page, unsigned int order, gfp_t gfp)
 {
 	atomic_set(&page->refcount, 1);
+	page->mapping = NULL;	/* a former slab page left its freelist */
 	if (!(gfp & __GFP_ZERO))
 		return;
 	for (unsigned long i = 0; i < (1UL << order); i++)

@@ -30,6 +30,7 @@
 #include <mman.h>
 #include <task.h>
 #include <highmem.h>
+#include <preempt.h>
 #include <kernel.h>
 #include <mm.h>
 #include <string.h>
@@ -47,7 +48,9 @@ static int user_page(struct mm_struct *mm, unsigned long addr, bool write,
 {
 	pte_t pte = translate(mm->pgd, addr);
 
-	if (!pte) {
+	/* Not present, or a read-only copy-on-write page of a private file
+	 * mapping that a write must copy first: as the CPU's fault would. */
+	if (!pte || (write && (pte & _PAGE_PRESENT) && !(pte & _PAGE_RW))) {
 		int err = __handle_mm_fault(mm, addr, write);
 
 		if (err)
@@ -67,12 +70,16 @@ static int user_page(struct mm_struct *mm, unsigned long addr, bool write,
 /*
  * user_page() failed with mm->lock dropped: may the caller try the page
  * again? Only if it lacked a frame and handle_mm_fault(), which calls the
- * OOM killer (and sleeps), then got one or found the page present.
+ * OOM killer (and sleeps), then got one or found the page present. Not
+ * when the caller cannot sleep (a copy inside kmap_local_page() of a
+ * page-cache page, lib/iov_iter.c): the copy ends short and that caller
+ * faults the page in itself once it has dropped its mapping.
  */
 static bool retry_user_page(struct mm_struct *mm, unsigned long addr,
 			    bool write, int err)
 {
-	return err == -ENOMEM && handle_mm_fault(mm, addr, write) != -ENOMEM;
+	return err == -ENOMEM && preemptible() &&
+	       handle_mm_fault(mm, addr, write) != -ENOMEM;
 }
 
 /* Copy between `kbuf` and [uaddr, uaddr + n) of mm; bytes not done. */

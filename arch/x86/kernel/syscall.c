@@ -139,6 +139,7 @@ bool user_exception(struct pt_regs *regs, int signo)
 	struct task_struct *t = current;
 	unsigned long addr = read_cr2();	/* before anything can fault */
 	unsigned long si_addr;
+	bool sigbus = false;
 	int code;
 
 	if (!t->mm)
@@ -154,11 +155,24 @@ bool user_exception(struct pt_regs *regs, int signo)
 		 * meanwhile): die of that signal, not of a segfault. */
 		if (!err || (err == -ENOMEM && signal_pending(t)))
 			return true;
+		/* A file page past the end of the file, or no room for
+		 * it in the file system: SIGBUS, as Linux. */
+		sigbus = err == -EIO || err == -ENOSPC;
 	}
-	code = fault_si_code(regs, addr, &si_addr);
+	if (sigbus) {
+		signo = SIGBUS;
+		code = BUS_ADRERR;
+		si_addr = addr;
+	} else {
+		code = fault_si_code(regs, addr, &si_addr);
+	}
 	if (force_sig_fault(signo, code, si_addr))
 		return true;	/* the handler runs; nothing to report */
-	if (regs->vector == X86_TRAP_PF)
+	if (sigbus)
+		pr_info("%s[%d]: bus error at %lx ip %08x sp %08x error %x\n",
+			t->comm, t->pid, addr, regs->eip, regs->esp,
+			regs->error_code);
+	else if (regs->vector == X86_TRAP_PF)
 		pr_info("%s[%d]: segfault at %lx ip %08x sp %08x error %x\n",
 			t->comm, t->pid, addr, regs->eip, regs->esp,
 			regs->error_code);
