@@ -53,9 +53,9 @@ int scratch_init(const char *suite)
 
 const char *spath(const char *fmt, ...)
 {
-	static char bufs[8][PATH_MAX];
+	static char bufs[SPATH_BUFS][PATH_MAX];
 	static unsigned int next;
-	char *b = bufs[next++ % 8];
+	char *b = bufs[next++ % SPATH_BUFS];
 	int n = snprintf(b, PATH_MAX, "%s/", dir);
 	va_list ap;
 

@@ -21,9 +21,11 @@ int scratch_init(const char *suite);
 /* Its path ("" before a successful scratch_init). */
 const char *scratch_dir(void);
 /*
- * "<scratch dir>/<printf(fmt, ...)>" in one of 8 rotating static buffers:
- * good for a few paths in one call, not to keep.
+ * "<scratch dir>/<printf(fmt, ...)>" in one of SPATH_BUFS rotating static
+ * buffers: a result stays valid for the next SPATH_BUFS - 1 calls, enough
+ * for the names one test case keeps in variables (not for loops).
  */
+#define SPATH_BUFS	64
 const char *spath(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* rm -r path (does not follow symlinks); 0, or -errno of the first error. */
