@@ -17,8 +17,8 @@
  * back and checked after each case (unless --no-verify) and removed.
  *
  * Every option also comes from the environment (WB_WORKERS, WB_SECONDS,
- * WB_BYTES, WB_SIZES, WB_SINKS, WB_DIR, WB_VERIFY=0, WB_LABEL), which is how the
- * kernel command line reaches a program that /init starts. A size is
+ * WB_BYTES, WB_SIZES, WB_SINKS, WB_DIR, WB_VERIFY=0, WB_LABEL), which is
+ * how the kernel command line reaches a program that /init starts. A size is
  * "LEN" or "LEN+OFFSET" (the buffer starts OFFSET bytes into a page), with
  * k and m suffixes: the default list 64,4k,4k+2048,64k has a 4 KiB buffer
  * that straddles a page boundary.

@@ -180,8 +180,9 @@ static void check_range(struct checker *ck, int id, uint64_t base)
 	for (uint64_t j = 0; j < m && j < calls; j++) {
 		uint32_t k = j + m * ((calls - 1 - j) / m);
 
-		if (pread(ck->fd, ck->buf, len, base + j * len) != (ssize_t)len ||
-		    !is_write(ck, ck->buf, id, k)) {
+		ssize_t n = pread(ck->fd, ck->buf, len, base + j * len);
+
+		if (n != (ssize_t)len || !is_write(ck, ck->buf, id, k)) {
 			wl_run_error(ck->r, "%s: writer %d: offset %llu is not "
 				     "its write %u", wl_sink_name(ck->c->sink),
 				     id, (unsigned long long)(base + j * len),

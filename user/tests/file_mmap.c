@@ -216,7 +216,8 @@ static void map_past_end_of_file(void)
 	status = child_status(touch_second_page, p);
 	KT_EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS);
 	if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS))
-		ktap_diag("child %s", describe_status(status, why, sizeof(why)));
+		ktap_diag("child %s",
+			  describe_status(status, why, sizeof(why)));
 	/* Once the file covers it, the second page is there. */
 	KT_EXPECT_EQ(ftruncate(fd, 2 * PAGE_SIZE), 0);
 	KT_EXPECT_EQ(p[PAGE_SIZE + 5], 0);

@@ -113,7 +113,7 @@ static uint64_t writer_bytes(unsigned int writer)
 	return n;
 }
 
-/* ---- processes ------------------------------------------------------------ */
+/* ---- processes ------------------------------------------------------- */
 
 enum mode { OWN_FILES, SHARED_APPEND, SHARED_PWRITE };
 
@@ -245,9 +245,9 @@ static void pwrite_reader(const struct run *r, int fd, uint8_t *buf)
 			for (int i = 0; i < SLOT; i++) {
 				if (buf[i] != want[i] && buf[i]) {
 					ktap_fail_at(__FILE__, __LINE__,
-						     "byte %llu is 0x%02x",
-						     (unsigned long long)off + i,
-						     buf[i]);
+						"byte %llu is 0x%02x",
+						(unsigned long long)off + i,
+						buf[i]);
 					ktap_abort();
 				}
 				full &= buf[i] == want[i];
@@ -318,7 +318,7 @@ static void setup_run(struct run *r, enum mode mode, int readers)
 		  r->writers, r->readers, (unsigned long long)r->total);
 }
 
-/* ---- the three shapes ------------------------------------------------------ */
+/* ---- the three shapes ------------------------------------------------ */
 
 /* The whole file into memory (sizes here are a few MiB). */
 static uint8_t *slurp(const char *path, size_t *len)
@@ -433,7 +433,7 @@ static void shared_pwrite(void)
 	KT_EXPECT_EQ(unlink(spath("shared")), 0);
 }
 
-/* ---- edges ----------------------------------------------------------------- */
+/* ---- edges ----------------------------------------------------------- */
 
 /*
  * write() of 8 KiB from `start` pages into a 2-page mapping whose second
