@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * write_bench: concurrent write() throughput, one writer process per CPU,
- * into /dev/null or into pipes read by reader processes on the same or
- * another CPU. The same static binary runs on kmapos and on a Linux host.
+ * into /dev/null, into pipes read by reader processes on the same or
+ * another CPU, or into files. The same static binary runs on kmapos and
+ * on a Linux host.
  *
  *	write_bench [--workers N] [--seconds S | --bytes N] [--sizes LIST]
- *		    [--sinks LIST] [--no-verify] [--label TEXT]
+ *		    [--sinks LIST] [--dir DIR] [--no-verify] [--label TEXT]
+ *
+ * Sinks (writeload.h): null, pipe-same, pipe-other (the default list), and
+ * the file sinks, which run only when named (they need a writable DIR,
+ * default /tmp): file (each writer its own file, back to offset 0 every
+ * 1 MiB: will-it-scale's write1), file-append (one shared O_APPEND file,
+ * at most 64 MiB in all per case) and file-pwrite (one shared file, a
+ * 1 MiB range per writer). "all" names every sink. The files are read
+ * back and checked after each case (unless --no-verify) and removed.
  *
  * Every option also comes from the environment (WB_WORKERS, WB_SECONDS,
- * WB_BYTES, WB_SIZES, WB_SINKS, WB_VERIFY=0, WB_LABEL), which is how the
- * kernel command line reaches a program that /init starts. A size is
+ * WB_BYTES, WB_SIZES, WB_SINKS, WB_DIR, WB_VERIFY=0, WB_LABEL), which is
+ * how the kernel command line reaches a program that /init starts. A size is
  * "LEN" or "LEN+OFFSET" (the buffer starts OFFSET bytes into a page), with
  * k and m suffixes: the default list 64,4k,4k+2048,64k has a 4 KiB buffer
  * that straddles a page boundary.
@@ -37,6 +46,7 @@
 
 #define DEFAULT_SIZES	"64,4k,4k+2048,64k"
 #define DEFAULT_SINKS	"null,pipe-same,pipe-other"
+#define DEFAULT_DIR	"/tmp"
 #define DEFAULT_SECONDS	1.0
 #define MAX_SIZES	8
 #define MAX_CASES	(1 + WL_NR_SINKS * MAX_SIZES)
@@ -57,9 +67,10 @@ static struct {
 	bool sinks[WL_NR_SINKS];
 	bool verify;
 	const char *label;
+	const char *dir;
 	int cpus[WL_MAX_WORKERS];
 	int ncpus;
-} opt = { .seconds = DEFAULT_SECONDS, .verify = true };
+} opt = { .seconds = DEFAULT_SECONDS, .verify = true, .dir = DEFAULT_DIR };
 
 /* One case of the suite: a sink and a size, and what it measured. */
 struct bench_case {
@@ -87,13 +98,16 @@ static __attribute__((noreturn)) void usage(int status)
 	       "  -b, --bytes N      bytes per writer instead of a time\n"
 	       "  -s, --sizes LIST   write sizes, LEN or LEN+OFFSET "
 	       "(default %s)\n"
-	       "  -k, --sinks LIST   null, pipe-same, pipe-other "
-	       "(default: all)\n"
+	       "  -k, --sinks LIST   null, pipe-same, pipe-other, file, "
+	       "file-append,\n"
+	       "                     file-pwrite, all (default %s)\n"
+	       "  -d, --dir DIR      where the file sinks write (default "
+	       "%s)\n"
 	       "  -n, --no-verify    readers do not check the bytes\n"
 	       "  -l, --label TEXT   conditions to print (e.g. kmap=global)\n"
 	       "Environment: WB_WORKERS, WB_SECONDS, WB_BYTES, WB_SIZES, "
-	       "WB_SINKS, WB_VERIFY=0, WB_LABEL\n",
-	       DEFAULT_SECONDS, DEFAULT_SIZES);
+	       "WB_SINKS, WB_DIR, WB_VERIFY=0, WB_LABEL\n",
+	       DEFAULT_SECONDS, DEFAULT_SIZES, DEFAULT_SINKS, DEFAULT_DIR);
 	exit(status);
 }
 
@@ -172,6 +186,12 @@ static void parse_sinks(const char *list)
 	     word = strtok_r(NULL, ",", &save)) {
 		enum wl_sink s = wl_sink_parse(word);
 
+		if (!strcmp(word, "all")) {
+			for (s = 0; s < WL_NR_SINKS; s++)
+				opt.sinks[s] = true;
+			any = true;
+			continue;
+		}
 		if (s == WL_NR_SINKS)
 			bad_option("unknown sink '%s'", word);
 		opt.sinks[s] = any = true;
@@ -231,6 +251,9 @@ static void apply_option(int letter, const char *val)
 	case 'l':
 		opt.label = val;
 		break;
+	case 'd':
+		opt.dir = val;
+		break;
 	}
 }
 
@@ -239,7 +262,7 @@ static void options_from_environment(void)
 	static const struct { const char *name; int letter; } env[] = {
 		{ "WB_WORKERS", 'w' }, { "WB_SECONDS", 't' },
 		{ "WB_BYTES", 'b' }, { "WB_SIZES", 's' }, { "WB_SINKS", 'k' },
-		{ "WB_LABEL", 'l' },
+		{ "WB_LABEL", 'l' }, { "WB_DIR", 'd' },
 	};
 	const char *v = getenv("WB_VERIFY");
 
@@ -263,6 +286,7 @@ static void parse_options(int argc, char **argv)
 		{ "sinks", required_argument, NULL, 'k' },
 		{ "no-verify", no_argument, NULL, 'n' },
 		{ "label", required_argument, NULL, 'l' },
+		{ "dir", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -271,7 +295,7 @@ static void parse_options(int argc, char **argv)
 	parse_sizes(DEFAULT_SIZES);
 	parse_sinks(DEFAULT_SINKS);
 	options_from_environment();
-	while ((c = getopt_long(argc, argv, "w:t:b:s:k:nl:h", longopts,
+	while ((c = getopt_long(argc, argv, "w:t:b:s:k:nl:d:h", longopts,
 				NULL)) != -1) {
 		if (c == 'h')
 			usage(0);
@@ -311,10 +335,13 @@ static void print_worker(const struct bench_case *bc, int i)
 	int64_t ns = w->t_end - w->t_start;
 	char reader[96] = "";
 
-	if (bc->sink != WL_NULL)
+	if (wl_has_reader(bc->sink))
 		snprintf(reader, sizeof(reader), "; reader on CPU %d: %llu "
 			 "reads%s", r->cpu, (unsigned long long)r->calls,
 			 opt.verify ? ", every byte checked" : "");
+	else if (wl_is_file(bc->sink) && opt.verify)
+		snprintf(reader, sizeof(reader), "; file read back and "
+			 "checked");
 	ktap_diag("worker %d on CPU %d: %.2f MB/s, %.0f writes/s (%llu "
 		  "writes in %.3f s)%s", i, w->cpu,
 		  per_second(w->bytes, ns) / 1e6, per_second(w->calls, ns),
@@ -355,7 +382,7 @@ static void run_next_case(void)
 		.cpus = opt.cpus, .ncpus = opt.ncpus,
 		.ns = opt.bytes ? 0 : (int64_t)(opt.seconds * 1e9),
 		.bytes = opt.bytes, .verify = opt.verify,
-		.seed = next_bench_case,
+		.seed = next_bench_case, .dir = opt.dir,
 	};
 
 	if (bc->sink == WL_PIPE_OTHER && opt.ncpus < 2) {
@@ -437,6 +464,13 @@ static void conditions(void)
 		  "overhead only)");
 	ktap_diag("pipe: every byte is copied in with copy_from_user and out "
 		  "with copy_to_user (on kmapos a kmap_local per page touched)");
+	if (opt.sinks[WL_FILE] || opt.sinks[WL_FILE_APPEND] ||
+	    opt.sinks[WL_FILE_PWRITE])
+		ktap_diag("file: write() into the page cache of files in %s "
+			  "(file: one each, rewound every 1 MiB; file-append: "
+			  "one O_APPEND file, <= 64 MiB; file-pwrite: one file, "
+			  "a 1 MiB range each); no reader runs meanwhile",
+			  opt.dir);
 	ktap_diag("MB/s = 10^6 bytes per second of CLOCK_MONOTONIC, from the "
 		  "first writer's start to the last one's end");
 }

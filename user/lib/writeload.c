@@ -4,7 +4,8 @@
  *
  * One run, for P workers (the caller is the parent):
  *
- *   writer i (pinned to cpus[i]) --write()--> data pipe i or /dev/null
+ *   writer i (pinned to cpus[i]) --write()--> data pipe i, /dev/null or
+ *                                            a file (writeload_file.c)
  *   reader i (pinned to its CPU) <--read()--- data pipe i
  *   every child --one report each--> results pipe --> parent
  *
@@ -20,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include "writeload.h"
+#include "writeload_int.h"
 #include "util.h"
 
 #include <errno.h>
@@ -57,7 +59,15 @@ static const char *const sink_names[WL_NR_SINKS] = {
 	[WL_NULL] = "null",
 	[WL_PIPE_SAME] = "pipe-same",
 	[WL_PIPE_OTHER] = "pipe-other",
+	[WL_FILE] = "file",
+	[WL_FILE_APPEND] = "file-append",
+	[WL_FILE_PWRITE] = "file-pwrite",
 };
+
+bool wl_has_reader(enum wl_sink sink)
+{
+	return sink == WL_PIPE_SAME || sink == WL_PIPE_OTHER;
+}
 
 const char *wl_sink_name(enum wl_sink sink)
 {
@@ -100,7 +110,7 @@ int64_t wl_now_ns(void)
 
 /* ---- the stream -------------------------------------------------------- */
 
-static uint32_t worker_seed(const struct wl_config *c, int id)
+uint32_t wl_worker_seed(const struct wl_config *c, int id)
 {
 	return c->seed * 2654435761u + (uint32_t)id * 40503u + 1;
 }
@@ -237,10 +247,19 @@ static bool time_is_up(const struct wl_config *c, int64_t deadline,
 	return now >= deadline;
 }
 
-static void write_loop(const struct wl_config *c, int fd, uint8_t *buf,
-		       struct wl_side *s)
+static ssize_t write_one(const struct wl_config *c, int id, int fd,
+			 const uint8_t *buf, uint32_t k, uint64_t *pos)
+{
+	if (wl_is_file(c->sink))
+		return wl_file_write(c, id, fd, buf, k, pos);
+	return write(fd, buf, c->len);
+}
+
+static void write_loop(const struct wl_config *c, int id, int fd,
+		       uint8_t *buf, struct wl_side *s)
 {
 	uint32_t k = 0, every = 1, since = 0;
+	uint64_t pos = 0;
 	int64_t deadline, last;
 
 	s->t_start = last = wl_now_ns();
@@ -250,7 +269,7 @@ static void write_loop(const struct wl_config *c, int fd, uint8_t *buf,
 
 		if (stamped(c->len))
 			memcpy(buf, &k, sizeof(k));
-		n = write(fd, buf, c->len);
+		n = write_one(c, id, fd, buf, k, &pos);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n != (ssize_t)c->len) {
@@ -266,6 +285,8 @@ static void write_loop(const struct wl_config *c, int fd, uint8_t *buf,
 		s->calls++;
 		s->bytes += c->len;
 		if (c->bytes && s->bytes >= c->bytes)
+			break;
+		if (wl_file_full(c, s->bytes))
 			break;
 		if (time_is_up(c, deadline, &last, &every, &since))
 			break;
@@ -283,14 +304,15 @@ void writer_main(const struct wl_config *c, int id, int fd,
 	pin_side(s);
 	buf = map_buffer(s, c->len, c->offset);
 	if (buf)
-		fill_pattern(buf, c->len, worker_seed(c, id));
+		fill_pattern(buf, c->len, wl_worker_seed(c, id));
 	if (fd < 0)
-		side_error(s, "open /dev/null: %s", strerror(errno));
+		side_error(s, "open of the %s sink: %s", wl_sink_name(c->sink),
+			   strerror(-fd));
 	say_ready(p);
 	if (read(p->go[0], &go, 1) != 1)
 		side_error(s, "no start signal from the parent");
 	if (!s->error[0])
-		write_loop(c, fd, buf, s);
+		write_loop(c, id, fd, buf, s);
 	close(fd);
 	finish_child(p, WRITER, id, s);
 }
@@ -331,7 +353,7 @@ void reader_main(const struct wl_config *c, int id, int fd,
 	if (c->verify) {
 		ref = malloc(c->len);
 		if (ref)
-			fill_pattern(ref, c->len, worker_seed(c, id));
+			fill_pattern(ref, c->len, wl_worker_seed(c, id));
 		else
 			side_error(s, "no memory for %zu bytes", c->len);
 	}
@@ -345,8 +367,7 @@ void reader_main(const struct wl_config *c, int id, int fd,
 
 /* ---- the parent -------------------------------------------------------- */
 
-static __attribute__((format(printf, 2, 3)))
-void run_error(struct wl_result *r, const char *fmt, ...)
+void wl_run_error(struct wl_result *r, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -381,7 +402,7 @@ static pid_t start_reader(const struct wl_config *c, int id, int data[2],
 		reader_main(c, id, data[0], p, &r->w[id].reader);
 	}
 	if (pid < 0)
-		run_error(r, "fork of reader %d: %s", id, strerror(errno));
+		wl_run_error(r, "fork of reader %d: %s", id, strerror(errno));
 	return pid;
 }
 
@@ -396,6 +417,9 @@ static pid_t start_writer(const struct wl_config *c, int id, int data[2],
 		child_fds(p, WRITER);
 		if (c->sink == WL_NULL) {
 			fd = open("/dev/null", O_WRONLY);
+			fd = fd < 0 ? -errno : fd;
+		} else if (wl_is_file(c->sink)) {
+			fd = wl_file_open(c, id);
 		} else {
 			close(data[0]);
 			fd = data[1];
@@ -403,7 +427,7 @@ static pid_t start_writer(const struct wl_config *c, int id, int data[2],
 		writer_main(c, id, fd, p, &r->w[id].writer);
 	}
 	if (pid < 0)
-		run_error(r, "fork of writer %d: %s", id, strerror(errno));
+		wl_run_error(r, "fork of writer %d: %s", id, strerror(errno));
 	return pid;
 }
 
@@ -414,13 +438,13 @@ static void start_worker(const struct wl_config *c, int id,
 {
 	int data[2] = { -1, -1 };
 
-	if (c->sink != WL_NULL && pipe(data)) {
-		run_error(r, "pipe for worker %d: %s", id, strerror(errno));
+	if (wl_has_reader(c->sink) && pipe(data)) {
+		wl_run_error(r, "pipe for worker %d: %s", id, strerror(errno));
 		return;
 	}
-	if (c->sink != WL_NULL)
+	if (wl_has_reader(c->sink))
 		pid[READER] = start_reader(c, id, data, p, r);
-	if (c->sink == WL_NULL || pid[READER] > 0)
+	if (!wl_has_reader(c->sink) || pid[READER] > 0)
 		pid[WRITER] = start_writer(c, id, data, p, r);
 	/* Later children must not hold this pipe: EOF needs its writer only. */
 	if (data[0] >= 0) {
@@ -482,7 +506,7 @@ static void collect_reports(int fd, const struct wl_config *c,
 		struct wl_side *s;
 
 		if (rep.id >= c->workers || rep.role > READER) {
-			run_error(r, "garbage report (role %u, id %u)",
+			wl_run_error(r, "garbage report (role %u, id %u)",
 				  rep.role, rep.id);
 			continue;
 		}
@@ -500,16 +524,16 @@ static void check_side(struct wl_result *r, const char *what, int id,
 	char why[64];
 
 	if (!s->reported)
-		run_error(r, "%s %d sent no report: %s", what, id,
+		wl_run_error(r, "%s %d sent no report: %s", what, id,
 			  describe_status(s->status, why, sizeof(why)));
 	else if (s->error[0])
-		run_error(r, "%s %d on CPU %d: %s", what, id, s->cpu,
+		wl_run_error(r, "%s %d on CPU %d: %s", what, id, s->cpu,
 			  s->error);
 	else if (s->cpu_seen[0] != s->cpu || s->cpu_seen[1] != s->cpu)
-		run_error(r, "%s %d pinned to CPU %d ran on CPU %d, then %d",
+		wl_run_error(r, "%s %d pinned to CPU %d ran on CPU %d, then %d",
 			  what, id, s->cpu, s->cpu_seen[0], s->cpu_seen[1]);
 	if (s->reported && !(WIFEXITED(s->status) && !WEXITSTATUS(s->status)))
-		run_error(r, "%s %d %s", what, id,
+		wl_run_error(r, "%s %d %s", what, id,
 			  describe_status(s->status, why, sizeof(why)));
 }
 
@@ -521,10 +545,10 @@ static void evaluate(const struct wl_config *c, struct wl_result *r)
 		const struct wl_side *w = &r->w[i].writer, *rd = &r->w[i].reader;
 
 		check_side(r, "writer", i, w);
-		if (c->sink != WL_NULL) {
+		if (wl_has_reader(c->sink)) {
 			check_side(r, "reader", i, rd);
 			if (w->reported && rd->reported && rd->bytes != w->bytes)
-				run_error(r, "reader %d got %llu bytes, writer "
+				wl_run_error(r, "reader %d got %llu bytes, writer "
 					  "%d wrote %llu", i,
 					  (unsigned long long)rd->bytes, i,
 					  (unsigned long long)w->bytes);
@@ -542,15 +566,17 @@ static void evaluate(const struct wl_config *c, struct wl_result *r)
 static bool config_ok(const struct wl_config *c, struct wl_result *r)
 {
 	if (c->workers < 1 || c->workers > WL_MAX_WORKERS)
-		run_error(r, "%d workers: 1..%d", c->workers, WL_MAX_WORKERS);
+		wl_run_error(r, "%d workers: 1..%d", c->workers, WL_MAX_WORKERS);
 	else if (c->len < 1 || c->len > WL_MAX_LEN || c->offset >= PAGE_SIZE)
-		run_error(r, "bad buffer: %zu bytes at page offset %zu",
+		wl_run_error(r, "bad buffer: %zu bytes at page offset %zu",
 			  c->len, c->offset);
 	else if (c->ncpus < 1 || (c->sink == WL_PIPE_OTHER && c->ncpus < 2))
-		run_error(r, "%s with %d CPU(s)", wl_sink_name(c->sink),
+		wl_run_error(r, "%s with %d CPU(s)", wl_sink_name(c->sink),
 			  c->ncpus);
+	else if (wl_is_file(c->sink) && !c->dir)
+		wl_run_error(r, "%s needs a directory", wl_sink_name(c->sink));
 	else if (c->sink >= WL_NR_SINKS || (!c->ns && !c->bytes))
-		run_error(r, "no such sink, or neither a time nor a byte "
+		wl_run_error(r, "no such sink, or neither a time nor a byte "
 			  "limit");
 	return !r->errors;
 }
@@ -561,7 +587,7 @@ static void assign_cpus(const struct wl_config *c, struct wl_result *r)
 		int cpu = c->cpus[i % c->ncpus];
 
 		r->w[i].writer.cpu = cpu;
-		r->w[i].reader.cpu = c->sink == WL_NULL ? -1 :
+		r->w[i].reader.cpu = !wl_has_reader(c->sink) ? -1 :
 			c->sink == WL_PIPE_SAME ? cpu :
 			c->cpus[(i + 1) % c->ncpus];
 	}
@@ -588,8 +614,18 @@ int wl_run(const struct wl_config *c, struct wl_result *r)
 	if (!config_ok(c, r))
 		return r->errors;
 	assign_cpus(c, r);
+	if (wl_is_file(c->sink)) {
+		int err = wl_file_prepare(c);
+
+		if (err) {
+			wl_run_error(r, "%s sink in %s: %s",
+				     wl_sink_name(c->sink), c->dir,
+				     strerror(-err));
+			return r->errors;
+		}
+	}
 	if (pipe(p.ready) || pipe(p.go) || pipe(p.res)) {
-		run_error(r, "pipe: %s", strerror(errno));
+		wl_run_error(r, "pipe: %s", strerror(errno));
 		return r->errors;
 	}
 	memset(pid, 0, sizeof(pid));
@@ -609,5 +645,7 @@ int wl_run(const struct wl_config *c, struct wl_result *r)
 	close(p.res[0]);
 	reap(c, r, pid);
 	evaluate(c, r);
+	if (wl_is_file(c->sink))
+		wl_file_finish(c, r);
 	return r->errors;
 }

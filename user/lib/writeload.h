@@ -9,6 +9,16 @@
  *   sink WL_NULL        /dev/null: nothing reads the buffer (see below)
  *   sink WL_PIPE_SAME   a pipe to a reader process on the writer's CPU
  *   sink WL_PIPE_OTHER  a pipe to a reader on the next allowed CPU
+ *   sink WL_FILE        a file of its own in c->dir, written from offset
+ *                       0 to 1 MiB and again from 0 (will-it-scale's
+ *                       write1): the page cache, no growth
+ *   sink WL_FILE_APPEND one O_APPEND file shared by all writers (at most
+ *                       WL_APPEND_CAP bytes in all: it only grows)
+ *   sink WL_FILE_PWRITE one file shared by all writers, pwrite() into a
+ *                       1 MiB range of each writer's own, wrapping
+ *
+ * The file sinks have no reader process: after the run the parent reads
+ * the files back (when verifying) and removes them.
  *
  * The stream a writer produces is checkable at any split: write number k
  * carries k in its first four bytes (when a write has at least
@@ -30,7 +40,14 @@
 #define WL_ERROR_LEN	120
 #define WL_MAX_ERRORS	8		/* messages kept; all are counted */
 
-enum wl_sink { WL_NULL, WL_PIPE_SAME, WL_PIPE_OTHER, WL_NR_SINKS };
+#define WL_FILE_WRAP	(1u << 20)	/* file sinks: bytes before going back */
+#define WL_APPEND_CAP	(64u << 20)	/* file-append: bytes of all writers */
+
+enum wl_sink {
+	WL_NULL, WL_PIPE_SAME, WL_PIPE_OTHER,
+	WL_FILE, WL_FILE_APPEND, WL_FILE_PWRITE,
+	WL_NR_SINKS
+};
 
 struct wl_config {
 	enum wl_sink sink;
@@ -43,6 +60,7 @@ struct wl_config {
 	uint64_t bytes;		/* bytes per writer (whole writes); 0: no limit */
 	bool verify;		/* readers check every byte */
 	uint32_t seed;		/* makes each run's pattern different */
+	const char *dir;	/* file sinks: where the files go */
 };
 
 /* What one writer or reader process did, as it reported it. */
@@ -74,9 +92,16 @@ struct wl_result {
  */
 int wl_run(const struct wl_config *c, struct wl_result *r);
 
-/* "null", "pipe-same", "pipe-other"; WL_NR_SINKS if the name is unknown. */
+/*
+ * "null", "pipe-same", "pipe-other", "file", "file-append", "file-pwrite";
+ * WL_NR_SINKS if the name is unknown.
+ */
 const char *wl_sink_name(enum wl_sink sink);
 enum wl_sink wl_sink_parse(const char *name);
+
+/* Does the sink have reader processes (the pipes)? Is it a file? */
+bool wl_has_reader(enum wl_sink sink);
+bool wl_is_file(enum wl_sink sink);
 
 /* The CPUs this process may run on (sched_getaffinity); their number. */
 int wl_allowed_cpus(int *cpus, int max);
