@@ -202,6 +202,16 @@
 #define __NR_syncfs		344
 #define __NR_renameat2		353
 #define __NR_getrandom		355
+#define __NR_creat		8
+#define __NR_mount		21
+#define __NR_umount		22
+#define __NR_umount2		52
+#define __NR_chroot		61
+#define __NR_flock		143
+#define __NR_sendfile	187
+#define __NR_sendfile64	239
+#define __NR_fallocate	324
+#define __NR_copy_file_range	377
 #define __NR_memfd_create	356
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
@@ -334,7 +344,9 @@ long do_syscall(struct pt_regs *regs);
 	X(getresuid) X(getresgid) X(getresuid32) X(getresgid32)	\
 	X(setfsuid) X(setfsgid) X(setfsuid32) X(setfsgid32)		\
 	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)	\
-	X(faccessat2) X(syslog) X(memfd_create) X(msync)
+	X(faccessat2) X(syslog)						\
+	X(creat) X(mount) X(umount) X(umount2) X(chroot) X(flock)	\
+	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range) X(memfd_create) X(msync)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)
