@@ -92,6 +92,10 @@ static size_t cur_seg(const struct iov_iter *i, unsigned long *base)
 {
 	size_t len;
 
+	if (!i->nr_segs) {
+		*base = 0;
+		return 0;
+	}
 	if (i->user) {
 		*base = (unsigned long)i->iov->iov_base + i->iov_offset;
 		len = i->iov->iov_len - i->iov_offset;

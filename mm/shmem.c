@@ -517,13 +517,15 @@ static int shmem_allocate_range(struct inode *inode, loff_t off, loff_t len)
 /* Zero the parts of partial pages at either end of a punched hole. */
 static void shmem_punch_hole(struct inode *inode, loff_t start, loff_t end)
 {
-	loff_t head_end = min(end, (loff_t)ALIGN((u64)start + 1, PAGE_SIZE));
+	loff_t offs_mask = PAGE_SIZE - 1;
+	loff_t first_end = (start & ~offs_mask) + PAGE_SIZE;
 
-	if (start & ~PAGE_MASK)
-		shmem_zero_in_page(inode, start, head_end - start);
-	if ((end & ~PAGE_MASK) && head_end < end &&
-	    PAGE_CACHE_INDEX(end) != PAGE_CACHE_INDEX(start))
-		shmem_zero_in_page(inode, end & PAGE_MASK, end & ~PAGE_MASK);
+	/* The page start is in, if the hole does not cover all of it. */
+	if ((start & offs_mask) || end < first_end)
+		shmem_zero_in_page(inode, start, min(end, first_end) - start);
+	/* The page end is in, if that is a later one, partly covered. */
+	if ((end & offs_mask) && end > first_end)
+		shmem_zero_in_page(inode, end & ~offs_mask, end & offs_mask);
 	shmem_remove_range(inode, start, end);
 }
 
