@@ -9,14 +9,17 @@
  * /bin/write_bench (the very binary kmapos's initramfs carries) and powers
  * the machine off. The benchmark's options come the way they do on
  * kmapos: Linux hands init the "name=value" words of its command line as
- * environment (WB_SECONDS=0.5 WB_SINKS=...), which write_bench reads, and
- * the words after "--" as arguments, which are passed on.
+ * environment (WB_SECONDS=0.5 WB_SINKS=...), which write_bench reads.
+ * init's own arguments are not passed on: Linux also puts there the words
+ * it does not know, such as the decompressor's "nokaslr". Kernel
+ * messages are kept off the console while the benchmark runs.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/klog.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -24,6 +27,9 @@
 #include <unistd.h>
 
 #define BENCH	"/bin/write_bench"
+/* syslog(2) SYSLOG_ACTION_CONSOLE_LEVEL, and the level: emergencies only. */
+#define CONSOLE_LEVEL_ACTION	8
+#define CONSOLE_QUIET		1
 
 extern char **environ;
 
@@ -58,14 +64,14 @@ static void ensure_console(void)
 		close(fd);
 }
 
-/* Run write_bench with init's arguments and environment; its status. */
-static int run_bench(char **argv)
+/* Run write_bench with init's environment; its wait status, or -1. */
+static int run_bench(void)
 {
+	char *argv[] = { BENCH, NULL };
 	pid_t pid = fork();
 	int status;
 
 	if (pid == 0) {
-		argv[0] = BENCH;
 		execve(BENCH, argv, environ);
 		say("cannot run " BENCH, strerror(errno));
 		_exit(127);
@@ -75,16 +81,18 @@ static int run_bench(char **argv)
 	return status;
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
 	int status;
 
-	(void)argc;
 	mount_fs("devtmpfs", "/dev");
 	ensure_console();
 	mount_fs("proc", "/proc");
 	mount_fs("tmpfs", "/tmp");
-	status = run_bench(argv);
+	/* The boot log is on the console already; from now on a kernel
+	 * message would only cut the benchmark's lines (a panic still shows). */
+	klogctl(CONSOLE_LEVEL_ACTION, NULL, CONSOLE_QUIET);
+	status = run_bench();
 	dprintf(1, "linux-init: write_bench %s %d; powering off\n",
 		WIFEXITED(status) ? "exited" : "ended with status",
 		WIFEXITED(status) ? WEXITSTATUS(status) : status);
