@@ -376,8 +376,11 @@ def _datablock(name, points):
 def _multiplot(png, panels, args, title):
     """Terminal, layout and axes shared by both plots: a grid of panels,
     one per case, and one more cell for the legend."""
-    cols = min(4, panels + 1)
-    rows = (panels + 1 + cols - 1) // cols
+    cells = panels + 1
+    # 4 or 5 columns, whichever needs fewer rows (4 if equal).
+    cols = min((4, 5), key=lambda c: (-(-cells // c), c)) \
+        if cells > 4 else cells
+    rows = -(-cells // cols)
     return ['set terminal pngcairo noenhanced size %d,%d font ",9"' %
             (400 * cols, 300 * rows + 40),
             'set output "%s"' % png, 'set grid', 'set key off',
