@@ -241,8 +241,9 @@ def linux_memory_lines(text):
 
 
 def run_all(args, logdir):
-    """Every boot, interleaved per CPU count; all per-case rows."""
-    rows, conditions = [], {}
+    """Every boot, interleaved per CPU count: (per-case rows, conditions
+    per CPU count, the first Linux boot's memory-split lines)."""
+    rows, conditions, memory = [], {}, []
     for smp in args.smp:
         conditions[smp] = ktest.bench_conditions(dict(smp=smp))
         print('-smp %d: %s' % (smp, conditions[smp]), flush=True)
@@ -251,9 +252,9 @@ def run_all(args, logdir):
                 new, text = run_boot(boot_config(args, mode, smp), rep,
                                      logdir)
                 rows += new
-                if mode == 'linux' and not args.linux_memory:
-                    args.linux_memory = linux_memory_lines(text)
-    return rows, conditions
+                if mode == 'linux' and not memory:
+                    memory = linux_memory_lines(text)
+    return rows, conditions, memory
 
 
 # ---- the figures ------------------------------------------------------------------
@@ -501,7 +502,6 @@ def parse_args(argv):
         os.path.join(build, 'linux-initramfs.cpio')
     args.linux_cache = args.linux_cache or os.path.join(build, 'linux-686')
     args.out = args.out or os.path.join(build, 'bench')
-    args.linux_memory = None
     return args
 
 
@@ -515,12 +515,12 @@ def check_inputs(args):
                  '(scripts/install-deps.sh installs it)')
 
 
-def report(rows, args, conditions, started):
+def report(rows, args, conditions, memory, started):
     """Table on stdout and in a file, CSV, plots."""
     lines = table_lines(rows, args, conditions)
     lines += ['', 'Linux boot log, memory split (highmem=%s):' %
               args.linux_highmem]
-    lines += ['    ' + l for l in (args.linux_memory or ['(not found)'])]
+    lines += ['    ' + l for l in (memory or ['(not found)'])]
     print('\n'.join(lines))
     base = os.path.join(args.out, 'bench-linux')
     with open(base + '.md', 'w') as f:
@@ -546,7 +546,7 @@ def replot(args):
     args.repeat = max(r['rep'] for r in rows)
     os.makedirs(args.out, exist_ok=True)
     report(rows, args, {smp: 'conditions in the run\'s own output'
-                        for smp in args.smp}, time.monotonic())
+                        for smp in args.smp}, [], time.monotonic())
     return 0
 
 
@@ -566,14 +566,14 @@ def main(argv=None):
               ','.join(map(str, args.smp)), args.repeat, args.seconds,
               os.cpu_count() or 1, os.getloadavg()[0]), flush=True)
     try:
-        rows, conditions = run_all(args, logdir)
+        rows, conditions, memory = run_all(args, logdir)
     except KeyboardInterrupt:
         ktest.kill_live_boots()
         sys.exit('bench-linux: interrupted')
     if not rows:
         sys.exit('bench-linux: no numbers (see the serial logs in %s)' %
                  logdir)
-    report(rows, args, conditions, started)
+    report(rows, args, conditions, memory, started)
     return 0
 
 
