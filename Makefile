@@ -53,7 +53,8 @@ DEPS     := $(OBJS:.o=.d) $(TRAMPOLINE:.bin=.bin.d)
 KERNEL   := $(O)/kernel.elf
 LDSCRIPT := $(ARCH)/kernel.ld
 
-.PHONY: all run test soak bench gdb clean deps compile_commands.json user initramfs
+.PHONY: all run test soak bench bench-linux gdb clean deps compile_commands.json \
+	user initramfs linux-initramfs
 all: $(KERNEL)
 
 deps:
@@ -126,6 +127,12 @@ soak: deps
 bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)
 	@$(PYTHON) scripts/ktest.py --kernel $(KERNEL) --accel $(ACCEL) --bench $(TEST_ARGS)
+
+# write_bench on kmapos (both kmap modes) and on Debian's Linux i386 686
+# kernel in the same QEMU, interleaved: BENCH_LINUX_ARGS="--smp 1,2 --repeat 5"
+bench-linux: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS) $(LINUX_INITRAMFS)
+	@$(PYTHON) scripts/bench-linux.py --kernel $(KERNEL) $(BENCH_LINUX_ARGS)
 
 gdb: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(RUN_DEPS)

@@ -11,6 +11,7 @@ command -v make >/dev/null || need+=(make)
 command -v cpio >/dev/null || need+=(cpio)
 command -v python3 >/dev/null || need+=(python3)
 command -v gdb >/dev/null || need+=(gdb)	# make gdb
+command -v gnuplot >/dev/null || need+=(gnuplot-nox)	# make bench-linux plots
 [ -f /usr/lib/i386-linux-musl/musl-gcc.specs ] || need+=(musl-dev:i386)
 # glibc for i386, static: user/glibc/ programs (plain i686-linux-gnu-gcc -static).
 [ -f "$(i686-linux-gnu-gcc -print-file-name=libc.a 2>/dev/null)" ] ||

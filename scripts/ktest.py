@@ -401,6 +401,13 @@ _live = set()
 _live_lock = threading.Lock()
 
 
+def kill_live_boots():
+    """Kill every QEMU that boot() is waiting for (on Ctrl-C)."""
+    with _live_lock:
+        for proc in _live:
+            proc.kill()
+
+
 PANIC_START = b'Kernel panic on CPU'
 PANIC_END = b'---[ end Kernel panic'
 # After the first panic line, how long the kernel gets to finish its report
@@ -657,9 +664,7 @@ def main(argv=None):
                 if not report.ok:
                     failed_runs.append(run_name)
     except KeyboardInterrupt:
-        with _live_lock:
-            for proc in _live:
-                proc.kill()
+        kill_live_boots()
         print('ktest: interrupted')
         total.failed += 1
     finally:

@@ -40,6 +40,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "kmapstat.h"
 #include "ktap.h"
 #include "util.h"
 #include "writeload.h"
@@ -86,6 +87,11 @@ static struct bench_case bench_cases[MAX_CASES];
 static struct ktap_case cases[MAX_CASES + 2];
 static int nr_bench_cases, next_bench_case;
 static struct wl_result result;
+/* /dev/kmapstat around the current case (kmapos only; ok = both read). */
+static struct {
+	struct kmapstat before, after;
+	bool ok;
+} kstat;
 
 /* ---- options ------------------------------------------------------------- */
 
@@ -348,6 +354,21 @@ static void print_worker(const struct bench_case *bc, int i)
 		  (unsigned long long)w->calls, ns / 1e9, reader);
 }
 
+/* Highmem events per write() in this case, from kmapos's counters. */
+static void report_kmapstat(void)
+{
+	struct kmap_counters d;
+	double w = result.calls ? (double)result.calls : 1;
+
+	if (!kstat.ok)
+		return;
+	d = kmapstat_delta(&kstat.before, &kstat.after);
+	ktap_diag("kmapstat per write: kmap_local=%.3f invlpg=%.3f "
+		  "shootdowns=%.3f ipis=%.3f (kmap=%s, %llu writes)",
+		  d.kmap_local / w, d.invlpg / w, d.sd_sent / w, d.sd_recv / w,
+		  kstat.after.mode, (unsigned long long)result.calls);
+}
+
 static void report_case(struct bench_case *bc)
 {
 	const struct buf_size *b = bc->size;
@@ -367,6 +388,7 @@ static void report_case(struct bench_case *bc)
 						       w->t_start) / 1e6;
 		print_worker(bc, i);
 	}
+	report_kmapstat();
 }
 
 /*
@@ -391,7 +413,9 @@ static void run_next_case(void)
 		return;
 	}
 	bc->ran = true;
+	kstat.ok = kmapstat_read(&kstat.before) == 0;
 	bc->errors = wl_run(&c, &result);
+	kstat.ok = kstat.ok && kmapstat_read(&kstat.after) == 0;
 	for (int i = 0; i < bc->errors && i < WL_MAX_ERRORS; i++)
 		ktap_fail_at(__FILE__, __LINE__, "%s", result.error[i]);
 	if (bc->errors > WL_MAX_ERRORS)
@@ -473,6 +497,10 @@ static void conditions(void)
 			  opt.dir);
 	ktap_diag("MB/s = 10^6 bytes per second of CLOCK_MONOTONIC, from the "
 		  "first writer's start to the last one's end");
+	if (access(KMAPSTAT_PATH, R_OK) == 0)
+		ktap_diag("kmapstat per write: the change of " KMAPSTAT_PATH
+			  " over the case (all CPUs: readers, clock reads and "
+			  "setup included) divided by the writes");
 }
 
 static void build_cases(void)

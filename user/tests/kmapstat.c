@@ -26,89 +26,12 @@
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
+#include "kmapstat.h"
 #include "ktap.h"
 #include "util.h"
 
-#define MAX_CPUS	32
 #define BUF_PAGES	64
 #define ROUND_TRIPS	256
-
-struct kmap_counters {
-	unsigned long kmap_local, kunmap_local, kmap, kunmap, invlpg;
-	unsigned long sd_sent, sd_recv, contended, waits;
-};
-
-struct kmapstat {
-	char mode[16];
-	int cpus;
-	struct kmap_counters cpu[MAX_CPUS];
-	struct kmap_counters sum;
-};
-
-static void add_counters(struct kmap_counters *to,
-			 const struct kmap_counters *c)
-{
-	to->kmap_local += c->kmap_local;
-	to->kunmap_local += c->kunmap_local;
-	to->sd_sent += c->sd_sent;
-}
-
-/* Parse the table; 0, or -1 with a diagnostic if it is malformed. */
-static int parse_kmapstat(char *text, struct kmapstat *st)
-{
-	char *line = strtok(text, "\n");
-
-	memset(st, 0, sizeof(*st));
-	if (!line || sscanf(line, "kmap=%15s", st->mode) != 1) {
-		ktap_diag("first line is not kmap=MODE: %s", line ?: "(none)");
-		return -1;
-	}
-	line = strtok(NULL, "\n");
-	if (!line || strncmp(line, "cpu", 3)) {
-		ktap_diag("no column header");
-		return -1;
-	}
-	while ((line = strtok(NULL, "\n"))) {
-		struct kmap_counters *c;
-		int cpu;
-
-		if (st->cpus >= MAX_CPUS)
-			return -1;
-		c = &st->cpu[st->cpus];
-		if (sscanf(line, "%d %lu %lu %lu %lu %lu %lu %lu %lu %lu", &cpu,
-			   &c->kmap_local, &c->kunmap_local, &c->kmap,
-			   &c->kunmap, &c->invlpg, &c->sd_sent, &c->sd_recv,
-			   &c->contended, &c->waits) != 10) {
-			ktap_diag("bad row: %s", line);
-			return -1;
-		}
-		if (cpu != st->cpus) {
-			ktap_diag("row %d is for CPU %d", st->cpus, cpu);
-			return -1;
-		}
-		add_counters(&st->sum, c);
-		st->cpus++;
-	}
-	return 0;
-}
-
-/* One sample of the counters; 0, -ENOENT off this kernel, or -1. */
-static int read_kmapstat(struct kmapstat *st)
-{
-	char text[4096];
-	ssize_t n, len = 0;
-	int fd = open("/dev/kmapstat", O_RDONLY);
-
-	if (fd < 0)
-		return errno == ENOENT ? -ENOENT : -1;
-	while ((n = read(fd, text + len, sizeof(text) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	if (n < 0)
-		return -1;
-	text[len] = '\0';
-	return parse_kmapstat(text, st);
-}
 
 static bool kmapstat_present(void)
 {
@@ -125,7 +48,7 @@ static void table_has_a_row_per_online_cpu(void)
 
 	if (!kmapstat_present())
 		return;
-	KT_ASSERT_EQ(read_kmapstat(&st), 0);
+	KT_ASSERT_EQ(kmapstat_read(&st), 0);
 	KT_EXPECT(!strcmp(st.mode, "percpu") || !strcmp(st.mode, "global"));
 	KT_EXPECT_EQ(st.cpus, online_cpus());
 	/* Counters only grow, and every kmap_local so far was undone or is
@@ -194,9 +117,9 @@ static void pipe_copies_count_as_kmaps_and_shootdowns(void)
 
 	if (!kmapstat_present())
 		return;
-	KT_ASSERT_EQ(read_kmapstat(&before), 0);
+	KT_ASSERT_EQ(kmapstat_read(&before), 0);
 	KT_ASSERT_EQ(pipe_round_trips(ROUND_TRIPS), 0);
-	KT_ASSERT_EQ(read_kmapstat(&after), 0);
+	KT_ASSERT_EQ(kmapstat_read(&after), 0);
 	maps = after.sum.kmap_local - before.sum.kmap_local;
 	sent = after.sum.sd_sent - before.sum.sd_sent;
 	ktap_diag("kmap=%s: %d pipe round trips of a page: %lu kmap_local, "
