@@ -221,8 +221,11 @@ static void mmap_places_and_rejects(struct ktest *t)
 	KTEST_EXPECT_EQ(t, (long)do_mmap(mm, 0xBFFFF000UL, 2 * PAGE_SIZE,
 					 PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS |
 					 MAP_FIXED), -ENOMEM);
-	KTEST_EXPECT_EQ(t, (long)do_mmap(mm, 0, PAGE_SIZE, PROT_READ,
-					 MAP_SHARED | MAP_ANONYMOUS), -EINVAL);
+	/* Shared anonymous memory is a tmpfs file now: it maps. */
+	a = do_mmap(mm, 0, PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_ANONYMOUS);
+	KTEST_EXPECT_TRUE(t, a < USER_STACK_TOP && IS_ALIGNED(a, PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, find_vma(mm, a) &&
+			     (find_vma(mm, a)->vm_flags & VM_SHARED));
 	mmput(mm);
 }
 
