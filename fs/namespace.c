@@ -466,6 +466,8 @@ int init_mount(const char *dev_name, const char *dir, const char *type,
 /*
  * The root of the name space: a tmpfs (Linux's rootfs), into which the
  * initramfs is unpacked. Every task starts with it as root and cwd.
+ * Its source is "tmpfs", not "rootfs": tools such as busybox df skip
+ * a "rootfs" line, expecting a real root mounted over it.
  */
 void mnt_init(void)
 {
@@ -474,7 +476,7 @@ void mnt_init(void)
 
 	if (!type)
 		panic("mnt_init: no tmpfs to mount as the root");
-	mnt = vfs_kern_mount(type, 0, "rootfs", NULL);
+	mnt = vfs_kern_mount(type, 0, "tmpfs", NULL);
 	if (IS_ERR(mnt))
 		panic("mnt_init: cannot mount the root tmpfs: %ld",
 		      PTR_ERR(mnt));
