@@ -170,15 +170,17 @@ ssize_t vfs_write(struct file *f, const char __user *buf, size_t n,
 	if (!access_ok(buf, n))
 		return -EFAULT;
 	n = min(n, (size_t)MAX_RW_COUNT);
+	/*
+	 * A regular file copies what it can: a bad page ends the write
+	 * there, with the count done so far. Devices and pipes take all
+	 * or nothing, so no half line reaches a terminal or a reader.
+	 */
+	if (!S_ISREG(file_inode(f)->i_mode) && !user_range_ok(buf, n, false))
+		return -EFAULT;
 	if (f->f_op->write_iter) {
-		/* A page-cache file copies what it can: a bad page ends
-		 * the write there, with the count done so far. */
 		iov_iter_ubuf(&iter, WRITE, &iov, (void __user *)buf, n);
 		return call_write_iter(f, &iter, ppos);
 	}
-	/* Devices and pipes: all or nothing, no half-written output. */
-	if (!user_range_ok(buf, n, false))
-		return -EFAULT;
 	return f->f_op->write(f, buf, n, ppos);
 }
 
@@ -304,9 +306,7 @@ static ssize_t do_loop_readv_writev(struct file *f, struct iov_iter *iter,
 
 		if (!v->iov_len)
 			continue;
-		if (write && !user_range_ok(v->iov_base, v->iov_len, false))
-			n = -EFAULT;
-		else if (write)
+		if (write)
 			n = f->f_op->write(f, v->iov_base, v->iov_len, ppos);
 		else
 			n = f->f_op->read(f, v->iov_base, v->iov_len, ppos);
@@ -335,6 +335,17 @@ static ssize_t vfs_iter(struct file *f, struct iov_iter *iter, loff_t *ppos,
 	return do_loop_readv_writev(f, iter, ppos, write);
 }
 
+/* Is every vector's memory there (readable for a write, writable for a
+ * read)? Nothing is faulted in; the regions decide. */
+static bool iovec_all_ok(const struct iov_iter *iter, bool write)
+{
+	for (unsigned long i = 0; i < iter->nr_segs; i++)
+		if (!user_range_ok(iter->iov[i].iov_base, iter->iov[i].iov_len,
+				   !write))
+			return false;
+	return true;
+}
+
 /* readv/writev (pos NULL: at the file position) and preadv/pwritev. */
 static ssize_t do_iov(int fd, const struct iovec __user *uvec, int cnt,
 		      bool write, loff_t *pos)
@@ -354,6 +365,10 @@ static ssize_t do_iov(int fd, const struct iovec __user *uvec, int cnt,
 			   &iter);
 	if (ret < 0)
 		goto out;
+	if (!S_ISREG(file_inode(f)->i_mode) && !iovec_all_ok(&iter, write)) {
+		ret = -EFAULT;	/* devices and pipes: all or nothing */
+		goto free;
+	}
 	if (pos) {
 		ret = !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ?
 		      -ESPIPE : bad_offset_range(*pos, iov_iter_count(&iter)) ?
@@ -368,6 +383,7 @@ static ssize_t do_iov(int fd, const struct iovec __user *uvec, int cnt,
 			fpos_unlock(f);
 		}
 	}
+free:
 	if (iov != fast)
 		kfree(iov);
 out:
