@@ -229,6 +229,54 @@ void d_unpin(struct dentry *dentry)
 	dput(dentry);
 }
 
+/*
+ * dcache_lock held: a pinned dentry below root none of whose children is
+ * pinned or has children of its own, found without recursion (a tree
+ * can be deeper than the kernel stack allows); NULL when none is left.
+ */
+static struct dentry *find_pinned_leaf(struct dentry *root)
+{
+	struct dentry *d = root, *child;
+
+	for (;;) {
+		struct dentry *next = NULL;
+
+		list_for_each_entry(child, &d->d_subdirs, d_child) {
+			if ((child->d_flags & DCACHE_PINNED) ||
+			    !list_empty(&child->d_subdirs)) {
+				next = child;
+				break;
+			}
+		}
+		if (next) {
+			d = next;
+			continue;
+		}
+		if (d == root || !(d->d_flags & DCACHE_PINNED))
+			return NULL;	/* nothing pinned left below root */
+		return d;
+	}
+}
+
+void d_unpin_tree(struct dentry *root)
+{
+	for (;;) {
+		struct dentry *victim;
+
+		spin_lock(&dcache_lock);
+		victim = find_pinned_leaf(root);
+		if (victim) {
+			atomic_inc(&victim->d_count);
+			list_del_init(&victim->d_hash);
+		}
+		spin_unlock(&dcache_lock);
+		if (!victim)
+			break;
+		d_unpin(victim);
+		dput(victim);
+	}
+}
+
 struct dentry *dget(struct dentry *dentry)
 {
 	if (dentry)

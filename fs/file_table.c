@@ -82,6 +82,8 @@ struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt,
 	path.mnt = mnt;
 	path.dentry = dentry;
 	f = alloc_file(&path, flags, fop);
+	if (IS_ERR(f))
+		dentry->d_inode = NULL;	/* the caller keeps its reference */
 	dput(dentry);	/* the file holds it now (or it is freed) */
 	return f;
 }
@@ -116,8 +118,8 @@ struct file *dentry_open(const struct path *path, unsigned int flags)
 		return ERR_PTR(-ENXIO);
 	}
 	if (f->f_op->open) {
-		const struct file_operations *before = f->f_op;
-
+		/* A character device's open installs the driver's fops
+		 * and sets f_mode to match (chrdev_replace_fops). */
 		err = f->f_op->open(inode, f);
 		if (err) {
 			/* Never opened: no ->release for it. */
@@ -125,9 +127,6 @@ struct file *dentry_open(const struct path *path, unsigned int flags)
 			fput(f);
 			return ERR_PTR(err);
 		}
-		/* A character device's open installs the driver's fops. */
-		if (f->f_op != before)
-			f->f_mode = file_mode(inode, flags, f->f_op);
 	}
 	return f;
 }

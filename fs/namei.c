@@ -42,6 +42,7 @@ struct nameidata {
 	bool last_dots;		/* the last component is "." or ".." */
 	int total_links;
 	int depth;
+	char last_buf[NAME_MAX + 1];	/* a link target's last component */
 };
 
 /* ---- names from user space ---------------------------------------- */
@@ -223,24 +224,14 @@ static bool is_dots(const struct qstr *name)
 static int walk_link(struct nameidata *nd, struct path *link);
 
 /*
- * Move nd onto the component name. A symlink found there is followed
- * if `follow`; otherwise nd stops on the link itself.
+ * Look a name (not "." or "..") up in the directory nd is at: the place
+ * it names in *next, with references, mounts on it entered.
  */
-static int walk_component(struct nameidata *nd, struct qstr *name,
-			  bool follow)
+static int lookup_component(struct nameidata *nd, struct qstr *name,
+			    struct path *next)
 {
-	struct inode *dir = d_inode(nd->path.dentry);
-	struct path next;
 	struct dentry *dentry;
 
-	if (!S_ISDIR(dir->i_mode))
-		return -ENOTDIR;
-	if (name->len == 1 && name->name[0] == '.')
-		return 0;
-	if (name->len == 2 && name->name[0] == '.' && name->name[1] == '.') {
-		follow_dotdot(nd);
-		return 0;
-	}
 	if (name->len > NAME_MAX)
 		return -ENAMETOOLONG;
 	dentry = lookup_name(nd->path.dentry, name);
@@ -250,9 +241,41 @@ static int walk_component(struct nameidata *nd, struct qstr *name,
 		dput(dentry);
 		return -ENOENT;
 	}
-	next.mnt = mntget(nd->path.mnt);
-	next.dentry = dentry;
-	follow_mount(&next);
+	next->mnt = mntget(nd->path.mnt);
+	next->dentry = dentry;
+	follow_mount(next);
+	return 0;
+}
+
+/* "." stays, ".." goes up: true if name was one of them. */
+static bool walk_dots(struct nameidata *nd, const struct qstr *name)
+{
+	if (name->len == 1 && name->name[0] == '.')
+		return true;
+	if (name->len == 2 && name->name[0] == '.' && name->name[1] == '.') {
+		follow_dotdot(nd);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Move nd onto the component name. A symlink found there is followed
+ * if `follow`; otherwise nd stops on the link itself.
+ */
+static int walk_component(struct nameidata *nd, struct qstr *name,
+			  bool follow)
+{
+	struct path next;
+	int err;
+
+	if (!S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+		return -ENOTDIR;
+	if (walk_dots(nd, name))
+		return 0;
+	err = lookup_component(nd, name, &next);
+	if (err)
+		return err;
 	if (follow && S_ISLNK(d_inode(next.dentry)->i_mode))
 		return walk_link(nd, &next);
 	nd_jump(nd, &next);
@@ -287,6 +310,7 @@ static int link_path_walk(struct nameidata *nd, const char *s)
 	nd->last.name = s;
 	nd->last.len = 0;
 	nd->last_slash = false;
+	nd->last_dots = false;
 	while (*s) {
 		struct qstr name;
 		int err;
@@ -310,43 +334,31 @@ static int link_path_walk(struct nameidata *nd, const char *s)
 /* Walk the last component left by link_path_walk. */
 static int walk_last(struct nameidata *nd, bool follow)
 {
+	bool slash = nd->last_slash;	/* a followed link reuses nd->last */
 	int err;
 
 	if (!nd->last.len)
 		return 0;
-	err = walk_component(nd, &nd->last, follow || nd->last_slash);
-	if (!err && nd->last_slash &&
-	    !S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+	err = walk_component(nd, &nd->last, follow || slash);
+	if (!err && slash && !S_ISDIR(d_inode(nd->path.dentry)->i_mode))
 		err = -ENOTDIR;
 	return err;
 }
 
-/* Walk a whole name from where nd is (or from the root for "/..."). */
-static int walk_name(struct nameidata *nd, const char *s, bool follow)
-{
-	int err;
-
-	if (*s == '/') {
-		struct path root = nd->root;
-
-		path_get(&root);
-		nd_jump(nd, &root);
-	}
-	err = link_path_walk(nd, s);
-	return err ? err : walk_last(nd, follow);
-}
-
 /*
- * Follow the symlink at `link` (references consumed). A textual target
- * is walked from the directory holding the link, which is where nd
- * still is; a magic link jumps.
+ * One symlink (references consumed). A magic link jumps (*jumped set).
+ * A text target has every component but its last walked from the
+ * directory that holds the link (links met on the way are followed,
+ * nested at most MAX_NESTED_LINKS deep); its last component is left in
+ * nd->last, copied into nd->last_buf so the target's text can go.
  */
-static int walk_link(struct nameidata *nd, struct path *link)
+static int link_step(struct nameidata *nd, struct path *link, bool *jumped)
 {
 	struct inode *inode = d_inode(link->dentry);
 	struct link_target lt = { 0 };
 	int err;
 
+	*jumped = false;
 	if (++nd->total_links > MAXSYMLINKS || nd->depth >= MAX_NESTED_LINKS) {
 		path_put(link);
 		return -ELOOP;
@@ -365,19 +377,59 @@ static int walk_link(struct nameidata *nd, struct path *link)
 	path_put(link);
 	if (!err && lt.jump.dentry) {
 		nd_jump(nd, &lt.jump);
+		*jumped = true;
+	} else if (!err && !lt.buf[0]) {
+		err = -ENOENT;
 	} else if (!err) {
-		struct qstr saved_last = nd->last;
-		bool saved_slash = nd->last_slash, saved_dots = nd->last_dots;
+		if (lt.buf[0] == '/') {
+			struct path root = nd->root;
 
+			path_get(&root);
+			nd_jump(nd, &root);
+		}
 		nd->depth++;
-		err = lt.buf[0] ? walk_name(nd, lt.buf, true) : -ENOENT;
+		err = link_path_walk(nd, lt.buf);
 		nd->depth--;
-		nd->last = saved_last;
-		nd->last_slash = saved_slash;
-		nd->last_dots = saved_dots;
+		if (!err && nd->last.len > NAME_MAX)
+			err = -ENAMETOOLONG;
+		if (!err) {
+			memcpy(nd->last_buf, nd->last.name, nd->last.len);
+			nd->last.name = nd->last_buf;
+		}
 	}
 	kfree(lt.buf);
 	return err;
+}
+
+/*
+ * Follow the symlink at `link` (references consumed) to what it finally
+ * names. A chain of links at the end of a target is followed in a loop,
+ * not by nesting: only MAXSYMLINKS bounds it, as on Linux.
+ */
+static int walk_link(struct nameidata *nd, struct path *link)
+{
+	struct path next = *link;
+
+	for (;;) {
+		bool jumped;
+		int err = link_step(nd, &next, &jumped);
+
+		if (err || jumped || !nd->last.len)
+			return err;
+		if (!S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+			return -ENOTDIR;
+		if (walk_dots(nd, &nd->last))
+			return 0;
+		err = lookup_component(nd, &nd->last, &next);
+		if (err)
+			return err;
+		if (S_ISLNK(d_inode(next.dentry)->i_mode))
+			continue;
+		nd_jump(nd, &next);
+		if (nd->last_slash && !S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+			return -ENOTDIR;
+		return 0;
+	}
 }
 
 /* nd at the parent of the last component of name, the last in nd->last. */
@@ -488,6 +540,8 @@ struct dentry *filename_create(int dfd, struct filename *name,
 	err = -ENOENT;
 	if (nd.last_slash && !(flags & LOOKUP_DIRECTORY))
 		goto put;
+	if (!d_inode(nd.path.dentry)->i_nlink)
+		goto put;	/* the directory has been removed */
 	err = may_create_in(&nd.path);
 	if (err)
 		goto put;
@@ -720,7 +774,7 @@ static long do_linkat(int olddfd, const char __user *uold, int newdfd,
 	if (IS_ERR(dentry))
 		goto out;
 	err = -EXDEV;
-	if (parent.mnt->mnt_sb == old.mnt->mnt_sb)
+	if (parent.mnt == old.mnt)
 		err = vfs_link(old.dentry, d_inode(parent.dentry), dentry);
 	done_path_create(&parent, dentry);
 out:
@@ -796,7 +850,6 @@ static long do_remove(int dfd, const char __user *upath, bool dir)
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = path_parentat(&nd, dfd, name->name);
-	putname(name);
 	if (err)
 		goto out;
 	if (!nd.last.len || nd.last_dots) {
@@ -827,6 +880,7 @@ unlock:
 	inode_unlock(pdir);
 out:
 	nd_done(&nd);
+	putname(name);	/* nd.last pointed into it */
 	return err;
 }
 
@@ -944,6 +998,8 @@ static int rename_locked(struct rename_names *r, unsigned int flags)
 	if (IS_ERR(new))
 		goto put_old;
 	err = rename_check(old, new, np, flags);
+	if (!err && !d_inode(np)->i_nlink)
+		err = -ENOENT;	/* the new parent has been removed */
 	if (!err && !S_ISDIR(d_inode(old)->i_mode) &&
 	    (r->old.last_slash || r->new.last_slash))
 		err = -ENOTDIR;
@@ -1036,6 +1092,7 @@ static int open_create(struct nameidata *nd, unsigned int flags, u32 mode,
 	struct inode *dir = d_inode(nd->path.dentry);
 	struct dentry *dentry;
 	struct path next;
+	bool jumped;
 	int err = 0;
 
 	if (nd->last_slash)
@@ -1050,6 +1107,8 @@ static int open_create(struct nameidata *nd, unsigned int flags, u32 mode,
 	}
 	if (d_is_negative(dentry)) {
 		err = may_create_in(&nd->path);
+		if (!err && !dir->i_nlink)
+			err = -ENOENT;	/* the directory has been removed */
 		if (!err)
 			err = vfs_create(dir, dentry, apply_umask(mode),
 					 flags & O_EXCL);
@@ -1065,11 +1124,21 @@ static int open_create(struct nameidata *nd, unsigned int flags, u32 mode,
 	next.mnt = mntget(nd->path.mnt);
 	next.dentry = dentry;
 	follow_mount(&next);
-	if (!*created && !(flags & O_NOFOLLOW) &&
-	    S_ISLNK(d_inode(next.dentry)->i_mode))
-		return walk_link(nd, &next);
-	nd_jump(nd, &next);
-	return 0;
+	if (*created || (flags & O_NOFOLLOW) ||
+	    !S_ISLNK(d_inode(next.dentry)->i_mode)) {
+		nd_jump(nd, &next);
+		return 0;
+	}
+	/*
+	 * A symlink: what it names is opened, or created if missing (a
+	 * dangling link), as on Linux; a link to a link goes round again.
+	 */
+	err = link_step(nd, &next, &jumped);
+	if (err || jumped || !nd->last.len)
+		return err;
+	if (nd->last_dots)
+		return walk_last(nd, true);
+	return open_create(nd, flags, mode, created);
 }
 
 /* Can this open of inode go ahead? */

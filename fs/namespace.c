@@ -247,6 +247,8 @@ static int do_new_mount(const struct path *mp, const char *type_name,
 		return -ENODEV;
 	if (!d_inode(mp->dentry) || !S_ISDIR(d_inode(mp->dentry)->i_mode))
 		return -ENOTDIR;
+	if (!d_inode(mp->dentry)->i_nlink)
+		return -ENOENT;	/* a removed directory */
 	mnt = vfs_kern_mount(type, sb_flags, dev_name, data);
 	if (IS_ERR(mnt))
 		return PTR_ERR(mnt);
@@ -395,6 +397,54 @@ static bool mnt_busy(struct vfsmount *mnt)
 	return atomic_read(&mnt->mnt_count) > 2;
 }
 
+/* mount_lock held: is m mounted somewhere below top? */
+static bool mnt_is_below(struct vfsmount *m, struct vfsmount *top)
+{
+	while (m->mnt_parent != m) {
+		m = m->mnt_parent;
+		if (m == top)
+			return true;
+	}
+	return false;
+}
+
+/* mount_lock held: a mount below top with nothing mounted on it. */
+static struct vfsmount *lowest_child(struct vfsmount *top)
+{
+	struct vfsmount *m, *c;
+
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		bool leaf = true;
+
+		if (!mnt_is_below(m, top))
+			continue;
+		list_for_each_entry(c, &mount_list, mnt_list)
+			if (c->mnt_parent == m)
+				leaf = false;
+		if (leaf)
+			return m;
+	}
+	return NULL;
+}
+
+/* MNT_DETACH: everything mounted below mnt goes with it, leaves first. */
+static void detach_children(struct vfsmount *mnt)
+{
+	for (;;) {
+		struct vfsmount *child;
+		struct path old;
+
+		spin_lock(&mount_lock);
+		child = lowest_child(mnt);
+		spin_unlock(&mount_lock);
+		if (!child)
+			break;
+		detach_mnt(child, &old);
+		path_put(&old);
+		mntput(child);
+	}
+}
+
 static int do_umount(struct path *path, int flags)
 {
 	struct vfsmount *mnt = path->mnt;
@@ -404,12 +454,16 @@ static int do_umount(struct path *path, int flags)
 		return -EINVAL;
 	if (mnt == root_mnt)
 		return -EBUSY;
+	if (READ_ONCE(mnt->mnt_parent) == mnt)
+		return -EINVAL;	/* detached already (MNT_DETACH) */
 	spin_lock(&mount_lock);
 	if (!(flags & MNT_DETACH) && mnt_busy(mnt)) {
 		spin_unlock(&mount_lock);
 		return -EBUSY;
 	}
 	spin_unlock(&mount_lock);
+	if (flags & MNT_DETACH)
+		detach_children(mnt);
 	detach_mnt(mnt, &old);
 	path_put(&old);
 	mntput(mnt);	/* the tree's reference; the last user frees it */

@@ -221,8 +221,6 @@ static long do_sys_ftruncate(int fd, loff_t length)
 		return -EBADF;
 	if (!S_ISREG(file_inode(f)->i_mode) || !(f->f_mode & FMODE_WRITE))
 		err = -EINVAL;
-	else if (f->f_flags & O_APPEND)
-		err = -EPERM;
 	else
 		err = do_truncate(f->f_path.dentry, length);
 	fput(f);

@@ -88,6 +88,42 @@ static void fpos_unlock(struct file *f)
 		mutex_unlock(&f->f_pos_lock);
 }
 
+/*
+ * The positions of two files (sendfile, copy_file_range): one lock if
+ * they are the same open file, else both in address order, so two
+ * callers copying a->b and b->a cannot wait for each other. NULL: none.
+ */
+static int fpos_lock_two(struct file *a, struct file *b)
+{
+	int err;
+
+	if (!a || a == b)
+		return b ? fpos_lock(b) : 0;
+	if (!b)
+		return fpos_lock(a);
+	if ((unsigned long)a > (unsigned long)b) {
+		struct file *t = a;
+
+		a = b;
+		b = t;
+	}
+	err = fpos_lock(a);
+	if (!err) {
+		err = fpos_lock(b);
+		if (err)
+			fpos_unlock(a);
+	}
+	return err;
+}
+
+static void fpos_unlock_two(struct file *a, struct file *b)
+{
+	if (a)
+		fpos_unlock(a);
+	if (b && b != a)
+		fpos_unlock(b);
+}
+
 /* Linux's rw_verify_area(): the end of the range must not pass 2^63. */
 static bool bad_offset_range(loff_t pos, size_t count)
 {
@@ -567,24 +603,18 @@ static ssize_t do_sendfile(int out_fd, int in_fd, loff_t __user *uoff,
 			goto out;
 	}
 	count = min(count, (size_t)MAX_RW_COUNT);
-	ret = fpos_lock(out);
+	ret = fpos_lock_two(uoff ? NULL : in, out);
 	if (ret)
 		goto out;
 	out_pos = out->f_pos;
-	if (!uoff) {
-		ret = fpos_lock(in);
-		if (!ret) {
-			pos = in->f_pos;
-			ret = copy_through_page(in, &pos, out, &out_pos, count);
-			in->f_pos = pos;
-			fpos_unlock(in);
-		}
-	} else {
-		ret = copy_through_page(in, &pos, out, &out_pos, count);
-	}
+	if (!uoff)
+		pos = in->f_pos;
+	ret = copy_through_page(in, &pos, out, &out_pos, count);
+	if (!uoff)
+		in->f_pos = pos;
 	if (!(out->f_mode & FMODE_STREAM))
 		out->f_pos = out_pos;
-	fpos_unlock(out);
+	fpos_unlock_two(uoff ? NULL : in, out);
 	if (uoff && ret >= 0) {
 		s32 off32 = pos;
 
@@ -689,12 +719,10 @@ SYSCALL_DEFINE6(copy_file_range, int, fd_in, loff_t __user *, off_in,
 	ret = check_copy_files(in, out);
 	if (ret)
 		goto out;
-	/* One position lock at a time is enough: the two may be the same
-	 * open file, and its position is read and written once. */
-	ret = fpos_lock(out);
+	ret = fpos_lock_two(off_in ? NULL : in, off_out ? NULL : out);
 	if (!ret) {
 		ret = do_copy_file_range(in, off_in, out, off_out, len);
-		fpos_unlock(out);
+		fpos_unlock_two(off_in ? NULL : in, off_out ? NULL : out);
 	}
 out:
 	if (in)

@@ -315,7 +315,9 @@ static long do_readlinkat(int dfd, const char __user *upath,
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	err = user_path_at(dfd, upath, LOOKUP_EMPTY, &path);
+	/* "" names dfd itself (an O_PATH link), never the cwd. */
+	err = user_path_at(dfd, upath, dfd == AT_FDCWD ? 0 : LOOKUP_EMPTY,
+			   &path);
 	if (err)
 		return err;
 	err = vfs_readlink(path.dentry, buf, bufsiz);

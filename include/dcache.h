@@ -102,6 +102,12 @@ void d_exchange(struct dentry *a, struct dentry *b);
 void d_pin(struct dentry *dentry);
 void d_unpin(struct dentry *dentry);
 
+/*
+ * Unmount of a tmpfs: drop the reference every name below root holds
+ * for itself, deepest first, so the whole tree and its inodes are freed.
+ */
+void d_unpin_tree(struct dentry *root);
+
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 

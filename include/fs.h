@@ -21,9 +21,10 @@
  *   sb->s_rename_mutex   rename within one super block
  *   dir->i_rwsem         (write) a directory whose entries change,
  *                        parent before child; two parents by address
+ *   file->f_pos_lock     the position of one open file (mutex), taken
+ *                        by read/write/lseek/getdents before i_rwsem
  *   inode->i_rwsem       (write) file data and size change: write,
  *                        truncate, fallocate; (read) read
- *   file->f_pos_lock     the position of one open file (mutex)
  *   mapping->lock        the page-cache index of one inode (spinlock)
  *   inode->i_lock        times, link count, block count (spinlock)
  *   dcache_lock          the name cache: hash, children, d_count 0<->1
@@ -376,7 +377,11 @@ struct kstatfs {
  */
 struct file *alloc_file(const struct path *path, unsigned int flags,
 			const struct file_operations *fop);
-/* A file on an inode that has no name (pipes, memfd): its own dentry. */
+/*
+ * A file on an inode that has no name (pipes, memfd): its own dentry.
+ * On success the file owns the caller's inode reference; on failure the
+ * caller still does.
+ */
 struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt,
 			       const char *name, unsigned int flags,
 			       const struct file_operations *fop);

@@ -822,6 +822,8 @@ static void shmem_kill_sb(struct super_block *sb)
 {
 	struct shmem_sb_info *sbi = sb->s_fs_info;
 
+	if (sb->s_root)
+		d_unpin_tree(sb->s_root);	/* every name goes, then the sb */
 	kill_anon_super(sb);
 	kfree(sbi);
 }
@@ -867,6 +869,17 @@ static struct vfsmount *shm_mount(void)
  * goes. Opened read-write. Returns the file with one reference, or an
  * error pointer.
  */
+/* memfd and shared anonymous memory: "/memfd:name (deleted)", as Linux
+ * shows them in /proc/PID/fd and /proc/PID/maps. */
+static void shmem_unlinked_dname(struct dentry *dentry, char *buf, int size)
+{
+	snprintf(buf, size, "/%s (deleted)", dentry->d_name.name);
+}
+
+static const struct dentry_operations shmem_unlinked_dops = {
+	.d_dname = shmem_unlinked_dname,
+};
+
 struct file *shmem_file_setup(const char *name, loff_t size,
 			      unsigned int flags)
 {
@@ -887,6 +900,8 @@ struct file *shmem_file_setup(const char *name, loff_t size,
 			      &shmem_file_operations);
 	if (IS_ERR(f))
 		iput(inode);
+	else
+		f->f_path.dentry->d_op = &shmem_unlinked_dops;
 	return f;
 }
 
