@@ -80,3 +80,33 @@ SYSCALL_DEFINE6(fadvise64_64, int, fd, u32, off_lo, u32, off_hi,
 	return do_fadvise(fd, arg_u64(off_lo, off_hi),
 			  arg_u64(len_lo, len_hi), advice);
 }
+
+#define SYNC_FILE_RANGE_ALL	7	/* WAIT_BEFORE | WRITE | WAIT_AFTER */
+
+/* Nothing is ever dirty on disk here: check the arguments as Linux. */
+static long do_sync_file_range(int fd, loff_t offset, loff_t nbytes,
+			       unsigned int flags)
+{
+	struct file *f;
+	long ret = 0;
+
+	if (flags & ~SYNC_FILE_RANGE_ALL)
+		return -EINVAL;
+	if (offset < 0 || nbytes < 0 || offset + nbytes < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!S_ISREG(file_inode(f)->i_mode) &&
+	    !S_ISDIR(file_inode(f)->i_mode) && !S_ISLNK(file_inode(f)->i_mode))
+		ret = -ESPIPE;
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE6(sync_file_range, int, fd, u32, off_lo, u32, off_hi,
+		u32, len_lo, u32, len_hi, unsigned int, flags)
+{
+	return do_sync_file_range(fd, arg_u64(off_lo, off_hi),
+				  arg_u64(len_lo, len_hi), flags);
+}

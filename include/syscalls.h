@@ -212,6 +212,7 @@
 #define __NR_sendfile64	239
 #define __NR_fallocate	324
 #define __NR_copy_file_range	377
+#define __NR_sync_file_range	314
 #define __NR_memfd_create	356
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
@@ -346,7 +347,8 @@ long do_syscall(struct pt_regs *regs);
 	X(getgroups) X(getgroups32) X(setgroups) X(setgroups32) X(prctl)	\
 	X(faccessat2) X(syslog)						\
 	X(creat) X(mount) X(umount) X(umount2) X(chroot) X(flock)	\
-	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range) X(memfd_create) X(msync)
+	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range)	\
+	X(sync_file_range) X(memfd_create) X(msync)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

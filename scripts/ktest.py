@@ -119,9 +119,10 @@ BENCH_CONFIGS = [
     for smp in (1, 2, 4) for kmap in ('percpu', 'global')
 ] + [
     # The user-space write() benchmark (user/bench/write_bench.c): init
-    # runs it only when utest= names it. User space cannot ask the kernel
-    # which kmap mode it runs (no procfs), so WB_LABEL tells the program,
-    # which prints it with its numbers. About 15 s of writing per boot.
+    # runs it only when utest= names it. WB_LABEL tells the program the
+    # kmap mode and CPU count, which it prints with its numbers. Its
+    # default sinks include the file ones (files in /tmp, the rootfs
+    # tmpfs, whose page cache is in highmem). About 30 s per boot.
     dict(name='wbench-smp%d-%s' % (smp, kmap), smp=smp, mem='256M',
          append='lowmem=64M kmap=%s utest=write_bench '
                 'WB_LABEL=kmap=%s,smp=%d -- ktest' % (kmap, kmap, smp),

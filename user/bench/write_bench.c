@@ -8,9 +8,9 @@
  *	write_bench [--workers N] [--seconds S | --bytes N] [--sizes LIST]
  *		    [--sinks LIST] [--dir DIR] [--no-verify] [--label TEXT]
  *
- * Sinks (writeload.h): null, pipe-same, pipe-other (the default list), and
- * the file sinks, which run only when named (they need a writable DIR,
- * default /tmp): file (each writer its own file, back to offset 0 every
+ * Sinks (writeload.h), all in the default list: null, pipe-same,
+ * pipe-other, and the file sinks (they need a writable DIR, default
+ * /tmp): file (each writer its own file, back to offset 0 every
  * 1 MiB: will-it-scale's write1), file-append (one shared O_APPEND file,
  * at most 64 MiB in all per case) and file-pwrite (one shared file, a
  * 1 MiB range per writer). "all" names every sink. The files are read
@@ -46,7 +46,7 @@
 #include "writeload.h"
 
 #define DEFAULT_SIZES	"64,4k,4k+2048,64k"
-#define DEFAULT_SINKS	"null,pipe-same,pipe-other"
+#define DEFAULT_SINKS	"null,pipe-same,pipe-other,file,file-append,file-pwrite"
 #define DEFAULT_DIR	"/tmp"
 #define DEFAULT_SECONDS	1.0
 #define MAX_SIZES	8
