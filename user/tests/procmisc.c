@@ -3,7 +3,8 @@
  * procmisc: calls ordinary programs make that the other suites do not
  * cover, found by booting unseen programs: mremap (realloc of a large
  * block), getsid/setpgid, getpriority/setpriority (nice), fsync and
- * fdatasync, and O_CREAT on a read-only file system (mkstemp, fopen "w").
+ * fdatasync. (O_CREAT on a read-only file system, mkstemp and fopen "w",
+ * is rofs's create_on_read_only_fs.)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -255,36 +256,6 @@ static void fsync_kinds(void)
 	KT_EXPECT_EQ(errno, EBADF);
 }
 
-static void create_on_read_only_fs(void)
-{
-	char name[] = "/bin/tmpXXXXXX";
-	FILE *f;
-
-	if (on_linux()) {
-		ktap_skip("the host's file systems are writable");
-		return;
-	}
-	errno = 0;
-	KT_EXPECT_EQ(open("/bin/newfile", O_WRONLY | O_CREAT, 0644), -1);
-	KT_EXPECT_EQ(errno, EROFS);
-	errno = 0;
-	KT_EXPECT_EQ(mkstemp(name), -1);
-	KT_EXPECT_EQ(errno, EROFS);
-	errno = 0;
-	f = fopen("/out.txt", "w");
-	KT_EXPECT(f == NULL);
-	KT_EXPECT_EQ(errno, EROFS);
-	/* A missing directory is still ENOENT. */
-	errno = 0;
-	KT_EXPECT_EQ(open("/nodir/newfile", O_WRONLY | O_CREAT, 0644), -1);
-	KT_EXPECT_EQ(errno, ENOENT);
-	/* O_CREAT of an existing file opened read-only is fine. */
-	f = fopen("/init", "r");
-	KT_EXPECT(f != NULL);
-	if (f)
-		fclose(f);
-}
-
 /* prctl: the thread's name, dumpable and no_new_privs. */
 static void prctl_options(void)
 {
@@ -452,7 +423,6 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(sessions_and_groups),
 	KTAP_CASE(nice_values),
 	KTAP_CASE(fsync_kinds),
-	KTAP_CASE(create_on_read_only_fs),
 	KTAP_CASE(prctl_options),
 	KTAP_CASE(parent_death_signal),
 	KTAP_CASE(ids_and_groups),

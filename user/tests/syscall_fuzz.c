@@ -32,6 +32,17 @@
  * that makes no progress for HANG_MS is killed by the parent and reported
  * with the call it was in ("killed by us": a diagnostic, not a failure).
  *
+ * The name space the fuzz sees is a sandbox, never the real root (which
+ * is writable): a small tmpfs in a scratch directory under /tmp with the
+ * names the fuzz uses (/bin, /bin/hello, /init, /dev/null, /dev/zero,
+ * /lib/bad-elf/...), remounted read-only, which every worker chroots
+ * into. Whatever path a call makes up, creating, removing, renaming or
+ * changing a file there answers EROFS and changes nothing, so the
+ * second run meets the same files as the warm-up. The calls that change
+ * the mounts every process sees (mount, umount, umount2, pivot_root and
+ * the new mount API) are not fuzzed. Without the privilege to mount, the
+ * fuzz case is skipped.
+ *
  * Deterministic: call i of worker w depends only on (seed, w, i), so a
  * failure names the seed and the call, and FUZZ_SEED=s reproduces it.
  * FUZZ_ITERS=n sets the calls per worker (make soak uses more),
@@ -49,12 +60,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ktap.h"
+#include "scratch.h"
 #include "util.h"
 
 #define DEFAULT_SEED	0x5eed2026u
@@ -191,9 +206,11 @@ static bool is_implemented(long nr)
 }
 
 /*
- * Never called: they end, copy or replace the worker, block for ever, or
- * reach other processes. (Most are not implemented today; the list is
- * for the day they are.)
+ * Never called: they end, copy or replace the worker, block for ever,
+ * reach other processes, or change the mounts other processes see (a
+ * chroot does not stop umount2(MNT_DETACH) or a remount of the sandbox,
+ * and a mount left behind would hold pages). (Most are not implemented
+ * today; the list is for the day they are.)
  */
 static bool excluded(long nr)
 {
@@ -211,6 +228,10 @@ static bool excluded(long nr)
 	case SYS_sched_setparam: case SYS_msgrcv:
 	case SYS_semtimedop_time64: case SYS_signal:
 	case SYS_sigaction: case SYS_sigreturn: case SYS_rt_sigreturn:
+	case SYS_mount: case SYS_umount: case SYS_umount2:
+	case SYS_pivot_root: case SYS_open_tree: case SYS_move_mount:
+	case SYS_fsopen: case SYS_fsconfig: case SYS_fsmount:
+	case SYS_fspick: case SYS_mount_setattr:
 		return true;
 	default:
 		return false;
@@ -259,7 +280,7 @@ static bool hurts_worker(unsigned long addr, unsigned long len)
 /*
  * The worker's descriptors, at fixed numbers so that the parent's replay
  * names the same ones: 0-2 (/dev/null), its pipe (read, write; both
- * non-blocking), /dev/null, a file and a directory of the initramfs.
+ * non-blocking), /dev/null, a file and a directory of the sandbox.
  */
 enum { FD_PIPE_R = 10, FD_PIPE_W, FD_NULL, FD_FILE, FD_DIR };
 static const int fds[] = { 0, 1, 2, FD_PIPE_R, FD_PIPE_W, FD_NULL, FD_FILE,
@@ -746,11 +767,16 @@ static __attribute__((noinline, noreturn)) void run_below_stack_top(void)
 	report_and_exit();
 }
 
+/* The read-only sandbox every worker chroots into (see the top). */
+static int sandbox_fd = -1;
+
 static __attribute__((noreturn)) void worker(const struct fuzz_params *p)
 {
-	int null = open("/dev/null", O_RDWR);
-	int pfd[2];
+	int null, pfd[2];
 
+	if (fchdir(sandbox_fd) || chroot(".") || close(sandbox_fd))
+		_exit(2);
+	null = open("/dev/null", O_RDWR);
 	wp = *p;
 	wrng = worker_rng(p->seed, p->index);
 	report_depth = ktap_depth();
@@ -947,6 +973,125 @@ static void run_workers(const struct fuzz_params *p, int parallel,
 	}
 }
 
+/* Copy the file src (if it exists) to dst with its mode; 0 or -errno. */
+static int copy_file(const char *src, const char *dst)
+{
+	char buf[4096];
+	struct stat st;
+	int in = open(src, O_RDONLY), out, err = 0;
+	ssize_t n;
+
+	if (in < 0)
+		return errno == ENOENT ? 0 : -errno;
+	if (fstat(in, &st)) {
+		err = -errno;
+		close(in);
+		return err;
+	}
+	out = open(dst, O_WRONLY | O_CREAT | O_EXCL, st.st_mode & 07777);
+	if (out < 0) {
+		err = -errno;
+		close(in);
+		return err;
+	}
+	while (!err && (n = read(in, buf, sizeof(buf))) > 0)
+		err = write_full(out, buf, n);
+	if (!err && n < 0)
+		err = -errno;
+	close(in);
+	close(out);
+	return err;
+}
+
+/* The bad executables exec must refuse (see tame()). */
+static const char *const bad_elf_names[] = {
+	"not-elf", "truncated-header", "wrong-machine", "bad-phentsize",
+	"no-phdrs", "phdrs-past-eof", "segment-in-kernel", "segment-wraps",
+	"segment-past-eof", "filesz-over-memsz",
+};
+
+/* Fill the fresh tmpfs with the names the fuzz uses; 0 or -errno. */
+static int fill_sandbox(void)
+{
+	const char *staged = getenv("UTEST_ROOT");
+	char src[512];
+	int err;
+
+	if (!staged)
+		staged = "";
+	if (mkdir(spath("root/bin"), 0755) || mkdir(spath("root/dev"), 0755) ||
+	    mkdir(spath("root/lib"), 0755) ||
+	    mkdir(spath("root/lib/bad-elf"), 0755) ||
+	    mknod(spath("root/dev/null"), S_IFCHR | 0666, makedev(1, 3)) ||
+	    mknod(spath("root/dev/zero"), S_IFCHR | 0666, makedev(1, 5)))
+		return -errno;
+	err = make_file(spath("root/init"), 3 * PAGE_SIZE + 100, 1);
+	if (!err)
+		err = make_file(spath("root/bin/hello"), PAGE_SIZE, 2);
+	if (!err && (chmod(spath("root/init"), 0755) ||
+		     chmod(spath("root/bin/hello"), 0755)))
+		err = -errno;
+	for (unsigned int i = 0; !err && i < ARRAY_SIZE(bad_elf_names); i++) {
+		snprintf(src, sizeof(src), "%s/lib/bad-elf/%s", staged,
+			 bad_elf_names[i]);
+		err = copy_file(src, spath("root/lib/bad-elf/%s",
+					   bad_elf_names[i]));
+	}
+	return err;
+}
+
+/*
+ * Mount the sandbox, fill it, remount it read-only and open it for the
+ * workers' chroot. False (the case skipped or failed) if it cannot be.
+ */
+static bool setup_sandbox(void)
+{
+	const char *root;
+	int err;
+
+	KT_ASSERT_EQ(scratch_init("syscall_fuzz"), 0);
+	root = spath("root");
+	KT_ASSERT_EQ(mkdir(root, 0755), 0);
+	if (mount("tmpfs", root, "tmpfs", 0, "size=1m")) {
+		err = errno;
+		rmdir(root);
+		if (err == EPERM) {
+			ktap_skip("cannot mount the sandbox: %s",
+				  strerror(err));
+			return false;
+		}
+		ktap_fail_at(__FILE__, __LINE__, "mount %s: %s", root,
+			     strerror(err));
+		return false;
+	}
+	err = fill_sandbox();
+	if (!err && mount(NULL, root, NULL, MS_REMOUNT | MS_RDONLY, NULL))
+		err = -errno;
+	if (!err && (sandbox_fd = open(root, O_RDONLY | O_DIRECTORY)) < 0)
+		err = -errno;
+	if (err) {
+		ktap_fail_at(__FILE__, __LINE__, "setting up the sandbox %s: %s",
+			     root, strerror(-err));
+		umount2(root, MNT_DETACH);
+		rmdir(root);
+		return false;
+	}
+	return true;
+}
+
+static void remove_sandbox(void)
+{
+	const char *root = spath("root");
+
+	close(sandbox_fd);
+	sandbox_fd = -1;
+	/* Still read-only and unchanged: the fuzz could not write. */
+	KT_EXPECT_EQ(access(spath("root/init"), F_OK), 0);
+	KT_EXPECT_EQ(access(spath("root/nonexistent"), F_OK), -1);
+	KT_EXPECT_EQ(umount2(root, 0), 0);
+	KT_EXPECT_EQ(rmdir(root), 0);
+}
+
 /* The kernel still does the basics. */
 static void sanity_battery(void)
 {
@@ -983,6 +1128,8 @@ static void fuzz_leaves_kernel_alive_and_exact(void)
 	long long t0;
 
 	parse_only();
+	if (!setup_sandbox())
+		return;
 	/* Mapped here, inherited by the workers: the replay sees the same. */
 	KT_ASSERT_EQ(setup_area(), 0);
 	fill_runtime_values();
@@ -1004,6 +1151,7 @@ static void fuzz_leaves_kernel_alive_and_exact(void)
 	/* A hang is reported, not failed: a call may block (see the top). */
 	sanity_battery();
 	expect_free_pages_back(low0, high0);
+	remove_sandbox();
 }
 
 /*
@@ -1054,5 +1202,10 @@ static const struct ktap_case cases[] = {
 
 int main(void)
 {
-	return ktap_main("syscall_fuzz", cases);
+	int ret = ktap_main("syscall_fuzz", cases);
+
+	/* A case that ended early may have left the sandbox mounted. */
+	if (sandbox_fd >= 0)
+		umount2(spath("root"), MNT_DETACH);
+	return ret;
 }
