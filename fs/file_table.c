@@ -63,6 +63,10 @@ struct file *alloc_file(const struct path *path, unsigned int flags,
 	f->f_mode = file_mode(inode, flags, fop);
 	f->f_path = *path;
 	path_get(path);
+	/* A read-only remount waits for no one: it fails while any file
+	 * of the mount is open for writing (mnt_writers). */
+	if ((f->f_mode & FMODE_WRITE) && path->mnt)
+		atomic_inc(&path->mnt->mnt_writers);
 	f->f_inode = inode;
 	f->f_mapping = inode ? inode->i_mapping : NULL;
 	return f;
@@ -99,6 +103,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
+	if ((f->f_mode & FMODE_WRITE) && f->f_path.mnt)
+		atomic_sub(1, &f->f_path.mnt->mnt_writers);
 	path_put(&f->f_path);
 	kfree(f);
 }

@@ -1034,12 +1034,13 @@ static long do_renameat2(int olddfd, const char __user *uold, int newdfd,
 		putname(oname);
 		return PTR_ERR(nname);
 	}
+	/* A failed walk still holds its start: nd_done() both, always. */
 	err = path_parentat(&r.old, olddfd, oname->name);
 	if (err)
-		goto put_names;
+		goto put_old;
 	err = path_parentat(&r.new, newdfd, nname->name);
 	if (err)
-		goto put_old;
+		goto put_new;
 	err = -EBUSY;
 	if (!r.old.last.len || r.old.last_dots || !r.new.last.len ||
 	    r.new.last_dots)
@@ -1060,7 +1061,6 @@ put_new:
 	nd_done(&r.new);
 put_old:
 	nd_done(&r.old);
-put_names:
 	putname(nname);
 	putname(oname);
 	return err;

@@ -282,6 +282,10 @@ static int do_remount(const struct path *path, int mnt_flags)
 {
 	if (path->dentry != path->mnt->mnt_root)
 		return -EINVAL;
+	/* Read-only while someone writes: -EBUSY, as Linux. */
+	if ((mnt_flags & MNT_RDONLY) && !mnt_is_readonly(path->mnt) &&
+	    atomic_read(&path->mnt->mnt_writers))
+		return -EBUSY;
 	spin_lock(&mount_lock);
 	path->mnt->mnt_flags = mnt_flags;
 	spin_unlock(&mount_lock);

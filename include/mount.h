@@ -35,6 +35,7 @@ struct vfsmount {
 	struct dentry *mnt_mountpoint;
 	struct list_head mnt_list;	/* every mount, in mount order */
 	atomic_t mnt_count;
+	atomic_t mnt_writers;		/* files open for writing on it */
 	char mnt_devname[32];		/* mount(2)'s source ("tmpfs") */
 };
 
