@@ -482,9 +482,11 @@ char *d_path(const struct path *path, char *buf, int size)
 	if (!prepend(buf, &pos, "", 1))
 		return ERR_PTR(-ENAMETOOLONG);
 	spin_lock(&dcache_lock);
+	spin_lock(&mount_lock);	/* mount points and parents hold still */
 	ok = (!d_unhashed(d) || IS_ROOT(d) ||
 	      prepend(buf, &pos, " (deleted)", 10)) &&
 	     prepend_path(path, buf, &pos);
+	spin_unlock(&mount_lock);
 	spin_unlock(&dcache_lock);
 	return ok ? pos : ERR_PTR(-ENAMETOOLONG);
 }

@@ -1159,6 +1159,8 @@ static int may_open(const struct path *path, unsigned int flags)
 		return -EISDIR;
 	if (S_ISSOCK(mode) || S_ISBLK(mode))
 		return -ENXIO;
+	if (S_ISCHR(mode) && (path->mnt->mnt_flags & MNT_NODEV))
+		return -EACCES;
 	if (write && S_ISREG(mode) && mnt_is_readonly(path->mnt))
 		return -EROFS;
 	return 0;

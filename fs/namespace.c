@@ -54,7 +54,7 @@
 #define MS_MGC_MSK	0xffff0000
 #define MS_PROPAGATION	(MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED)
 
-static DEFINE_SPINLOCK(mount_lock);
+DEFINE_SPINLOCK(mount_lock);
 static DEFINE_MUTEX(namespace_lock);
 static LIST_HEAD(mount_list);
 static struct vfsmount *root_mnt;
@@ -243,8 +243,8 @@ static int do_new_mount(const struct path *mp, const char *type_name,
 	struct file_system_type *type = get_fs_type(type_name);
 	struct vfsmount *mnt;
 
-	if (!type)
-		return -ENODEV;
+	if (!type || !(type->fs_flags & FS_USERMOUNT))
+		return -ENODEV;	/* pipefs is the kernel's own */
 	if (!d_inode(mp->dentry) || !S_ISDIR(d_inode(mp->dentry)->i_mode))
 		return -ENOTDIR;
 	if (!d_inode(mp->dentry)->i_nlink)
@@ -335,8 +335,9 @@ static int do_mount(const char *dev_name, const struct path *mp,
 		return -EINVAL;
 	if (!type)
 		return -EINVAL;
-	return do_new_mount(mp, type, flags & MS_RDONLY ? SB_RDONLY : 0,
-			    mnt_flags, dev_name, data);
+	/* Read-only is the mount's flag (MNT_RDONLY), so a remount can
+	 * clear it; the super block itself stays writable. */
+	return do_new_mount(mp, type, 0, mnt_flags, dev_name, data);
 }
 
 /* Copy an optional user string into a page; NULL stays NULL. */

@@ -43,6 +43,11 @@ loff_t vfs_setpos(struct file *f, loff_t pos, loff_t maxsize)
 loff_t generic_file_llseek(struct file *f, loff_t off, int whence)
 {
 	struct inode *inode = file_inode(f);
+	loff_t size;
+
+	spin_lock(&inode->i_lock);	/* a 64-bit read on i386 */
+	size = inode->i_size;
+	spin_unlock(&inode->i_lock);
 
 	switch (whence) {
 	case SEEK_SET:
@@ -51,16 +56,16 @@ loff_t generic_file_llseek(struct file *f, loff_t off, int whence)
 		off += f->f_pos;
 		break;
 	case SEEK_END:
-		off += inode->i_size;
+		off += size;
 		break;
 	case SEEK_DATA:
-		if (off < 0 || off >= inode->i_size)
+		if (off < 0 || off >= size)
 			return -ENXIO;
 		break;
 	case SEEK_HOLE:
-		if (off < 0 || off >= inode->i_size)
+		if (off < 0 || off >= size)
 			return -ENXIO;
-		off = inode->i_size;
+		off = size;
 		break;
 	default:
 		return -EINVAL;
@@ -306,12 +311,8 @@ static ssize_t ksys_pwrite(int fd, const char __user *buf, size_t n,
 		ret = -ESPIPE;
 	else if (bad_offset_range(pos, n))
 		ret = -EINVAL;
-	else if (f->f_flags & O_APPEND) {
-		/* Linux: an O_APPEND file appends even with pwrite. */
+	else	/* O_APPEND still appends (IOCB_APPEND), as on Linux */
 		ret = vfs_write(f, buf, n, &pos);
-	} else {
-		ret = vfs_write(f, buf, n, &pos);
-	}
 	fput(f);
 	return ret;
 }

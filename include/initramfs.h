@@ -22,6 +22,7 @@ struct initramfs_entry {
 	u32 nlink;	/* the archive's c_nlink */
 	u32 cpio_ino;	/* the archive's c_ino and device: a hard link */
 	u32 cpio_dev;	/*   has the same pair as its other names */
+	u32 rdev;	/* a device node's number, MKDEV() */
 };
 
 /* Parse into tab (at most max entries): the count, or -EINVAL. */

@@ -39,6 +39,9 @@ struct vfsmount {
 	char mnt_devname[32];		/* mount(2)'s source ("tmpfs") */
 };
 
+/* Guards the mount tree's links (parents, mount points, the list). */
+extern spinlock_t mount_lock;
+
 struct vfsmount *mntget(struct vfsmount *mnt);
 void mntput(struct vfsmount *mnt);
 void path_get(const struct path *path);

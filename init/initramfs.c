@@ -120,6 +120,7 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 	for (;;) {
 		const char *h = base + off;
 		u32 ino, mode, nlink, mtime, filesize, devmajor, devminor;
+		u32 rdevmajor, rdevminor;
 		u32 namesize;
 		unsigned long name_off, data_off;
 
@@ -132,6 +133,8 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		    parse_hex8(h + 54, &filesize) ||
 		    parse_hex8(h + 62, &devmajor) ||
 		    parse_hex8(h + 70, &devminor) ||
+		    parse_hex8(h + 78, &rdevmajor) ||
+		    parse_hex8(h + 86, &rdevminor) ||
 		    parse_hex8(h + 94, &namesize))
 			goto corrupt;
 		name_off = off + NEWC_HDR_LEN;
@@ -160,6 +163,7 @@ int initramfs_parse_into(const void *archive, unsigned long len,
 		tab[n].nlink = nlink;
 		tab[n].cpio_ino = ino;
 		tab[n].cpio_dev = devmajor << 16 ^ devminor;
+		tab[n].rdev = MKDEV(rdevmajor, rdevminor);
 		n++;
 		off = ALIGN(data_off + filesize, 4);
 	}
@@ -302,7 +306,7 @@ static int unpack_entry(const struct initramfs_entry *tab, int i, char *path)
 
 	snprintf(path, PATH_MAX, "/%s", e->name);
 	if (!e->name[0])
-		return 0;	/* the root itself */
+		return 0;	/* the root: its mode comes with the directories' */
 	if (type == S_IFDIR) {
 		err = init_mkdir(path, e->mode & S_IALLUGO);
 		return err == -EEXIST ? 0 : err;
@@ -331,7 +335,7 @@ static int unpack_entry(const struct initramfs_entry *tab, int i, char *path)
 	if (type == S_IFREG)
 		err = write_file(path, e);
 	else
-		err = init_mknod(path, e->mode, 0);
+		err = init_mknod(path, e->mode, e->rdev);
 	if (!err)
 		init_attrs(path, e);
 	return err;
@@ -342,7 +346,7 @@ static void unpack_dir_times(const struct initramfs_entry *tab, int n,
 			     char *path)
 {
 	for (int i = 0; i < n; i++) {
-		if (!S_ISDIR(tab[i].mode) || !tab[i].name[0])
+		if (!S_ISDIR(tab[i].mode))
 			continue;
 		snprintf(path, PATH_MAX, "/%s", tab[i].name);
 		init_attrs(path, &tab[i]);
