@@ -18,11 +18,12 @@
  * Generic code never asks which file system it is talking to.
  *
  * Locks, outermost first (Documentation/filesystems/locking.md):
+ *   file->f_pos_lock     the position of one open file (mutex), taken
+ *                        by read/write/lseek/getdents before any i_rwsem
  *   sb->s_rename_mutex   rename within one super block
  *   dir->i_rwsem         (write) a directory whose entries change,
- *                        parent before child; two parents by address
- *   file->f_pos_lock     the position of one open file (mutex), taken
- *                        by read/write/lseek/getdents before i_rwsem
+ *                        parent before child; two parents by ancestry,
+ *                        else by address
  *   inode->i_rwsem       (write) file data and size change: write,
  *                        truncate, fallocate; (read) read
  *   mapping->lock        the page-cache index of one inode (spinlock)

@@ -29,6 +29,7 @@
 #include <mman.h>
 #include <mm_types.h>
 #include <fs.h>
+#include <namei.h>
 #include <time.h>
 #include <uaccess.h>
 #include <mm.h>
@@ -412,15 +413,35 @@ static const char *region_name(const struct vm_area_struct *vma)
  * segments are copied in at exec), so offset, device and inode are 0.
  * The name column starts where Linux's does on a 32-bit kernel.
  */
-static void maps_line(struct pbuf *pb, const struct vm_area_struct *vma)
+/*
+ * One line of maps. A file mapping shows its offset, device, inode and
+ * name (d_path into pathbuf: PATH_MAX bytes, taken before mm->lock,
+ * since nothing may sleep under it).
+ */
+static void maps_line(struct pbuf *pb, const struct vm_area_struct *vma,
+		      char *pathbuf)
 {
 	const char *name = region_name(vma);
+	struct inode *inode = NULL;
 	size_t start = pb->len;
 
-	pb_printf(pb, "%08lx-%08lx %c%c%cp 00000000 00:00 0", vma->vm_start,
-		  vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
+	if (vma->vm_file) {
+		inode = file_inode(vma->vm_file);
+		name = pathbuf ? d_path(&vma->vm_file->f_path, pathbuf,
+					PATH_MAX) : NULL;
+		if (IS_ERR(name))
+			name = NULL;
+	}
+	pb_printf(pb, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %llu",
+		  vma->vm_start, vma->vm_end,
+		  vma->vm_flags & VM_READ ? 'r' : '-',
 		  vma->vm_flags & VM_WRITE ? 'w' : '-',
-		  vma->vm_flags & VM_EXEC ? 'x' : '-');
+		  vma->vm_flags & VM_EXEC ? 'x' : '-',
+		  vma->vm_flags & VM_SHARED ? 's' : 'p',
+		  inode ? vma->vm_pgoff << PAGE_SHIFT : 0,
+		  inode ? MAJOR(inode->i_sb->s_dev) : 0,
+		  inode ? MINOR(inode->i_sb->s_dev) : 0,
+		  inode ? (unsigned long long)inode->i_ino : 0ULL);
 	if (name)
 		pb_printf(pb, "%*s%s", (int)max(1L, 49L - (long)(pb->len -
 								 start)),
@@ -437,10 +458,13 @@ int proc_pid_maps(struct pbuf *pb, struct task_struct *t)
 	if (err)
 		return err;
 	if (s.mm) {
+		char *pathbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+
 		spin_lock(&s.mm->lock);
 		list_for_each_entry(vma, &s.mm->regions, list)
-			maps_line(pb, vma);
+			maps_line(pb, vma, pathbuf);
 		spin_unlock(&s.mm->lock);
+		kfree(pathbuf);
 	}
 	release_sample(&s);
 	return 0;
