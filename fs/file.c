@@ -72,10 +72,9 @@ void close_on_exec(struct files_struct *files)
 		fput(closing[--n]);
 }
 
-struct file *fget_raw(int fd)
+struct file *files_fget(struct files_struct *files, int fd)
 {
-	struct files_struct *files = current->files;
-	struct file *f = NULL;
+	struct file *f;
 
 	if (!files || fd < 0 || fd >= NR_OPEN)
 		return NULL;
@@ -85,6 +84,11 @@ struct file *fget_raw(int fd)
 		get_file(f);
 	spin_unlock(&files->lock);
 	return f;
+}
+
+struct file *fget_raw(int fd)
+{
+	return files_fget(current->files, fd);
 }
 
 /* O_PATH descriptors do no I/O: for most calls they are not open. */

@@ -90,7 +90,6 @@ SYSCALL_DEFINE2(creat, const char __user *, upath, u32, mode)
 static long do_faccessat(int dfd, const char __user *upath, int mode,
 			 int flags)
 {
-	unsigned int lookup = LOOKUP_FOLLOW;
 	struct path path;
 	struct inode *inode;
 	long err;
@@ -99,11 +98,7 @@ static long do_faccessat(int dfd, const char __user *upath, int mode,
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup = 0;
-	if (flags & AT_EMPTY_PATH)
-		lookup |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, upath, lookup, &path);
+	err = user_path_at(dfd, upath, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	inode = d_inode(path.dentry);
@@ -363,17 +358,12 @@ static long chown_common(const struct path *path, u32 uid, u32 gid)
 static long do_fchownat(int dfd, const char __user *upath, u32 uid, u32 gid,
 			int flags)
 {
-	unsigned int lookup = LOOKUP_FOLLOW;
 	struct path path;
 	long err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup = 0;
-	if (flags & AT_EMPTY_PATH)
-		lookup |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, upath, lookup, &path);
+	err = user_path_at(dfd, upath, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	err = chown_common(&path, uid, gid);

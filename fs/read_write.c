@@ -225,7 +225,8 @@ ssize_t vfs_write(struct file *f, const char __user *buf, size_t n,
 	return f->f_op->write(f, buf, n, ppos);
 }
 
-static ssize_t ksys_read(int fd, char __user *buf, size_t n)
+/* read(2) and write(2): at the file position, under its lock. */
+static ssize_t ksys_rw(int fd, char __user *buf, size_t n, bool write)
 {
 	struct file *f = fget(fd);
 	loff_t pos;
@@ -236,27 +237,8 @@ static ssize_t ksys_read(int fd, char __user *buf, size_t n)
 	ret = fpos_lock(f);
 	if (!ret) {
 		pos = f->f_pos;
-		ret = vfs_read(f, buf, n, &pos);
-		if (ret >= 0 && !(f->f_mode & FMODE_STREAM))
-			f->f_pos = pos;
-		fpos_unlock(f);
-	}
-	fput(f);
-	return ret;
-}
-
-static ssize_t ksys_write(int fd, const char __user *buf, size_t n)
-{
-	struct file *f = fget(fd);
-	loff_t pos;
-	ssize_t ret;
-
-	if (!f)
-		return -EBADF;
-	ret = fpos_lock(f);
-	if (!ret) {
-		pos = f->f_pos;
-		ret = vfs_write(f, buf, n, &pos);
+		ret = write ? vfs_write(f, buf, n, &pos)
+			    : vfs_read(f, buf, n, &pos);
 		if (ret >= 0 && !(f->f_mode & FMODE_STREAM))
 			f->f_pos = pos;
 		fpos_unlock(f);
@@ -267,12 +249,12 @@ static ssize_t ksys_write(int fd, const char __user *buf, size_t n)
 
 SYSCALL_DEFINE3(read, int, fd, char __user *, buf, size_t, count)
 {
-	return ksys_read(fd, buf, count);
+	return ksys_rw(fd, buf, count, false);
 }
 
 SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 {
-	return ksys_write(fd, buf, count);
+	return ksys_rw(fd, (char __user *)buf, count, true);
 }
 
 /* pread64/pwrite64 need a file with positions: streams are -ESPIPE. */

@@ -46,15 +46,10 @@ static int vfs_fstat(int fd, struct kstat *st)
 static int vfs_statat(int dfd, const char __user *upath, unsigned int flags,
 		      struct kstat *st)
 {
-	unsigned int lookup = LOOKUP_FOLLOW;
 	struct path path;
 	int err;
 
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup = 0;
-	if (flags & AT_EMPTY_PATH)
-		lookup |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, upath, lookup, &path);
+	err = user_path_at(dfd, upath, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	err = vfs_getattr(&path, st);

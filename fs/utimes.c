@@ -55,7 +55,6 @@ static long utimes_common(const struct path *path,
 static long do_utimes(int dfd, const char __user *upath,
 		      const struct timespec64 *times, int flags)
 {
-	unsigned int lookup = LOOKUP_FOLLOW;
 	struct path path;
 	struct file *f;
 	long err;
@@ -77,11 +76,7 @@ static long do_utimes(int dfd, const char __user *upath,
 		fput(f);
 		return err;
 	}
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup = 0;
-	if (flags & AT_EMPTY_PATH)
-		lookup |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, upath, lookup, &path);
+	err = user_path_at(dfd, upath, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	err = utimes_common(&path, times);

@@ -406,6 +406,8 @@ struct files_struct {
 	u64 close_on_exec;
 };
 
+/* Descriptor fd of a table (any task's), with a reference; or NULL. */
+struct file *files_fget(struct files_struct *files, int fd);
 /* The calling task's file for fd, with a reference; NULL if none. */
 struct file *fget(int fd);
 /* As fget, but an O_PATH descriptor counts too (fstat, fchdir, *at). */

@@ -31,6 +31,21 @@
 #define LOOKUP_PARENT		0x0010	/* internal: stop before the last */
 
 /*
+ * The lookup flags of a *at() call's AT_SYMLINK_NOFOLLOW and
+ * AT_EMPTY_PATH (the caller has rejected any other flag).
+ */
+static inline unsigned int at_lookup_flags(int at_flags)
+{
+	unsigned int lookup = LOOKUP_FOLLOW;
+
+	if (at_flags & AT_SYMLINK_NOFOLLOW)
+		lookup = 0;
+	if (at_flags & AT_EMPTY_PATH)
+		lookup |= LOOKUP_EMPTY;
+	return lookup;
+}
+
+/*
  * A path name copied in from user space (or made in the kernel), in a
  * PATH_MAX buffer of its own: never on the kernel stack.
  */

@@ -174,58 +174,38 @@ corrupt:
 
 /* ---- unpacking into the root file system ---------------------------- */
 
+/* Make one name from the kernel: a directory, a symlink to target, or
+ * a node of mode (file type included) and dev. 0 or -errno. */
+static int init_create(const char *name, u32 mode, u32 dev,
+		       const char *target)
+{
+	struct filename *fn = getname_kernel(name);
+	struct path parent;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err;
+
+	if (IS_ERR(fn))
+		return PTR_ERR(fn);
+	dentry = filename_create(AT_FDCWD, fn, &parent,
+				 S_ISDIR(mode) ? LOOKUP_DIRECTORY : 0);
+	putname(fn);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = d_inode(parent.dentry);
+	if (S_ISDIR(mode))
+		err = vfs_mkdir(dir, dentry, mode);
+	else if (target)
+		err = vfs_symlink(dir, dentry, target);
+	else
+		err = vfs_mknod(dir, dentry, mode, dev);
+	done_path_create(&parent, dentry);
+	return err;
+}
+
 int init_mkdir(const char *name, u32 mode)
 {
-	struct filename *fn = getname_kernel(name);
-	struct path parent;
-	struct dentry *dentry;
-	int err;
-
-	if (IS_ERR(fn))
-		return PTR_ERR(fn);
-	dentry = filename_create(AT_FDCWD, fn, &parent, LOOKUP_DIRECTORY);
-	putname(fn);
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_mkdir(d_inode(parent.dentry), dentry, mode);
-	done_path_create(&parent, dentry);
-	return err;
-}
-
-static int init_symlink(const char *target, const char *name)
-{
-	struct filename *fn = getname_kernel(name);
-	struct path parent;
-	struct dentry *dentry;
-	int err;
-
-	if (IS_ERR(fn))
-		return PTR_ERR(fn);
-	dentry = filename_create(AT_FDCWD, fn, &parent, 0);
-	putname(fn);
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_symlink(d_inode(parent.dentry), dentry, target);
-	done_path_create(&parent, dentry);
-	return err;
-}
-
-static int init_mknod(const char *name, u32 mode, u32 dev)
-{
-	struct filename *fn = getname_kernel(name);
-	struct path parent;
-	struct dentry *dentry;
-	int err;
-
-	if (IS_ERR(fn))
-		return PTR_ERR(fn);
-	dentry = filename_create(AT_FDCWD, fn, &parent, 0);
-	putname(fn);
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	err = vfs_mknod(d_inode(parent.dentry), dentry, mode, dev);
-	done_path_create(&parent, dentry);
-	return err;
+	return init_create(name, S_IFDIR | (mode & S_IALLUGO), 0, NULL);
 }
 
 static int init_link(const char *old, const char *name)
@@ -318,7 +298,7 @@ static int unpack_entry(const struct initramfs_entry *tab, int i, char *path)
 			return -ENOMEM;
 		memcpy(target, e->data, e->size);
 		target[e->size] = '\0';
-		err = init_symlink(target, path);
+		err = init_create(path, S_IFLNK | 0777, 0, target);
 		kfree(target);
 		return err;
 	}
@@ -335,7 +315,7 @@ static int unpack_entry(const struct initramfs_entry *tab, int i, char *path)
 	if (type == S_IFREG)
 		err = write_file(path, e);
 	else
-		err = init_mknod(path, e->mode, e->rdev);
+		err = init_create(path, e->mode, e->rdev, NULL);
 	if (!err)
 		init_attrs(path, e);
 	return err;

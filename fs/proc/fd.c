@@ -35,19 +35,12 @@ static struct files_struct *get_task_files(struct task_struct *t)
 /* Descriptor fd of the task, with a reference; NULL if none. */
 static struct file *task_fget(struct task_struct *t, int fd)
 {
-	struct files_struct *files;
+	struct files_struct *files = get_task_files(t);
 	struct file *f;
 
-	if (fd < 0 || fd >= NR_OPEN)
-		return NULL;
-	files = get_task_files(t);
 	if (!files)
 		return NULL;
-	spin_lock(&files->lock);
-	f = files->fd[fd];
-	if (f)
-		get_file(f);
-	spin_unlock(&files->lock);
+	f = files_fget(files, fd);
 	put_files(files);
 	return f;
 }

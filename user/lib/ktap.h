@@ -55,6 +55,14 @@ __attribute__((noreturn)) void ktap_abort(void);
 /* Did a check fail in the current case (in this process)? */
 bool ktap_case_failed(void);
 
+/* Run `call`, expect it to fail: -1 with errno `err` (errno.h needed). */
+#define EXPECT_ERR(call, err)						\
+	do {								\
+		errno = 0;						\
+		KT_EXPECT_EQ((long)(call), -1L);			\
+		KT_EXPECT_EQ(errno, err);				\
+	} while (0)
+
 /* Indentation depth of this program's lines (KTAP_DEPTH). */
 int ktap_depth(void);
 

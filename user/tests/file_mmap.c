@@ -23,13 +23,6 @@
 #include "scratch.h"
 #include "util.h"
 
-#define EXPECT_ERR(call, err)						\
-	do {								\
-		errno = 0;						\
-		KT_EXPECT_EQ((long)(call), -1L);			\
-		KT_EXPECT_EQ(errno, err);				\
-	} while (0)
-
 #define PAGES		16
 #define LEN		(PAGES * PAGE_SIZE)
 

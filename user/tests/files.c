@@ -27,13 +27,6 @@
 #include "scratch.h"
 #include "util.h"
 
-#define EXPECT_ERR(call, err)						\
-	do {								\
-		errno = 0;						\
-		KT_EXPECT_EQ((long)(call), -1L);			\
-		KT_EXPECT_EQ(errno, err);				\
-	} while (0)
-
 #define MiB	(1024 * 1024)
 
 static off_t file_size(int fd)

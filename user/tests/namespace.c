@@ -28,13 +28,6 @@
 #include "scratch.h"
 #include "util.h"
 
-#define EXPECT_ERR(call, err)						\
-	do {								\
-		errno = 0;						\
-		KT_EXPECT_EQ((long)(call), -1L);			\
-		KT_EXPECT_EQ(errno, err);				\
-	} while (0)
-
 #define BAD_PTR		((void *)0xDEAD0000)
 
 #ifndef RENAME_NOREPLACE

@@ -38,14 +38,6 @@
 #define TMPFS_MAGIC	0x01021994
 #define PIPEFS_MAGIC	0x50495045
 
-/* Run `call`, expect -1 with errno `err`. */
-#define EXPECT_ERR(call, err)						\
-	do {								\
-		errno = 0;						\
-		KT_EXPECT_EQ((long)(call), -1L);			\
-		KT_EXPECT_EQ(errno, err);				\
-	} while (0)
-
 static const char content[] = "#!/bin/sh\necho read-only\n";
 
 /* The read-only mount, or why there is none (and its errno). */
