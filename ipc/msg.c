@@ -312,7 +312,7 @@ static struct msg_msg *msg_find(struct msg_queue *msq, long msgtyp,
  *
  * The text's length, or -E2BIG (too long without MSG_NOERROR; the
  * message stays), -ENOMSG (IPC_NOWAIT, or MSG_COPY past the end),
- * -EIDRM, -EINVAL, -EFAULT (the message stays), -EACCES.
+ * -EIDRM, -EINVAL, -EFAULT (the message is gone, as on Linux), -EACCES.
  */
 long do_msgrcv(int msqid, void __user *msgp, size_t msgsz, long msgtyp,
 	       int msgflg)
@@ -350,12 +350,12 @@ long do_msgrcv(int msqid, void __user *msgp, size_t msgsz, long msgtyp,
 			if (msg->len > msgsz && !(msgflg & MSG_NOERROR))
 				break;
 			n = min(msg->len, msgsz);
-			ret = -EFAULT;
+			ret = n;
+			/* A bad buffer loses the message, as on Linux. */
 			if (put_user((long)msg->mtype, (long __user *)msgp) ||
 			    copy_to_user((char __user *)msgp + sizeof(long),
 					 msg->text, n))
-				break;
-			ret = n;
+				ret = -EFAULT;
 			if (msgflg & MSG_COPY)
 				break;
 			list_del(&msg->list);
