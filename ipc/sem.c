@@ -792,16 +792,19 @@ void exit_sem(struct task_struct *t)
 {
 	struct sem_undo_list *ulp = t->sysvsem_undo;
 	struct sem_undo *un, *tmp;
+	struct ipc_ids *ids;
 
 	if (!ulp)
 		return;
 	t->sysvsem_undo = NULL;
 	if (!atomic_dec_and_test(&ulp->refcnt))
 		return;
-	mutex_lock(&sem_ids.lock);
+	/* A list CLONE_SYSVSEM made may come before any sem call. */
+	ids = sem_table();
+	mutex_lock(&ids->lock);
 	list_for_each_entry_safe(un, tmp, &ulp->list, list_proc)
-		sem_apply_undo(&sem_ids, un, t->tgid);
-	mutex_unlock(&sem_ids.lock);
+		sem_apply_undo(ids, un, t->tgid);
+	mutex_unlock(&ids->lock);
 	kfree(ulp);
 }
 
