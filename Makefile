@@ -25,7 +25,7 @@ NASM    := nasm
 PYTHON  := python3
 
 ARCH    := arch/x86
-SRCDIRS := $(ARCH) init kernel mm fs lib drivers
+SRCDIRS := $(ARCH) init kernel mm fs ipc lib drivers
 
 CFLAGS  := -std=gnu11 -O2 -g -march=i686 -m32 \
            -ffreestanding -fno-pie -fno-pic -fno-stack-protector -nostdlib \

@@ -39,9 +39,12 @@
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define ELOOP		40
+#define ENOMSG		42	/* SysV msgrcv: no message of that type */
+#define EIDRM		43	/* SysV IPC: the object was removed */
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
+#define EINPROGRESS	115
 
 /*
  * Kernel-internal: a system call interrupted by a signal returns one of

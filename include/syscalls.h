@@ -222,6 +222,18 @@
 #define __NR_ppoll_time64	414
 #define __NR_futex_time64	422
 #define __NR_faccessat2		439
+#define __NR_ipc		117
+#define __NR_semget		393
+#define __NR_semctl		394
+#define __NR_shmget		395
+#define __NR_shmctl		396
+#define __NR_shmat		397
+#define __NR_shmdt		398
+#define __NR_msgget		399
+#define __NR_msgsnd		400
+#define __NR_msgrcv		401
+#define __NR_msgctl		402
+#define __NR_semtimedop_time64	420
 #define NR_syscalls		440
 
 typedef long (*syscall_fn_t)(struct pt_regs *regs);
@@ -348,7 +360,9 @@ long do_syscall(struct pt_regs *regs);
 	X(faccessat2) X(syslog)						\
 	X(creat) X(mount) X(umount) X(umount2) X(chroot) X(flock)	\
 	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range)	\
-	X(sync_file_range) X(memfd_create) X(msync)
+	X(sync_file_range) X(memfd_create) X(msync)			\
+	X(ipc) X(semget) X(semctl) X(shmget) X(shmctl) X(shmat) X(shmdt)	\
+	X(msgget) X(msgsnd) X(msgrcv) X(msgctl) X(semtimedop_time64)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -120,6 +120,8 @@ struct task_struct {
 	/* For threads (clone): cleared and futex-woken at exit. */
 	u32 clear_child_tid;
 	u32 robust_list;		/* set_robust_list(), not walked */
+	/* SysV semaphores' SEM_UNDO adjustments (ipc/sem.c, include/ipc.h). */
+	struct sem_undo_list *sysvsem_undo;
 
 	/* Thread group (kernel/thread_group.c); leader: pid == tgid. */
 	struct task_struct *group_leader;	/* NULL: not a thread group */

@@ -9,6 +9,7 @@
  * says so and powers off.
  */
 #include <task.h>
+#include <ipc.h>
 #include <sched.h>
 #include <signal.h>
 #include <mman.h>
@@ -170,6 +171,7 @@ void do_exit(int status)
 	exit_signals(t);
 	/* pthread_join() and musl's thread-list lock wait for this. */
 	futex_exit_clear_tid(t);
+	exit_sem(t);		/* SEM_UNDO: before the process looks gone */
 	exit_files_and_fs(t);
 	mm_release(t);
 	cputime_exit_mm(t);

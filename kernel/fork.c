@@ -11,6 +11,7 @@
  * (the parent's wait4(), or exit itself for a task nobody waits for).
  */
 #include <task.h>
+#include <ipc.h>
 #include <signal.h>
 #include <sched.h>
 #include <mman.h>
@@ -199,6 +200,9 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 			if (!p->fs)
 				goto fail_files;
 		}
+		/* SEM_UNDO is per process unless CLONE_SYSVSEM shares it;
+		 * without the shared list (no memory) the task has its own. */
+		copy_semundo(clone_flags, p);
 	}
 	copy_thread(p, fn, arg, regs, usp);
 

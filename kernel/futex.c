@@ -5,9 +5,19 @@
  * A waiter is queued on a hash bucket chosen by its futex's key:
  *
  *   private (FUTEX_PRIVATE_FLAG): (mm, user address) - only threads of
- *       one address space can share it, no page-table walk needed;
- *   shared: (physical frame, offset in page) - the same word reached
- *       through different mappings (MAP_SHARED, another process) meets.
+ *       one address space can share it, no region lookup needed;
+ *   shared, in a MAP_SHARED mapping of a file (tmpfs, /dev/shm, memfd,
+ *       MAP_SHARED|MAP_ANONYMOUS, SysV shm): (inode, page index in the
+ *       file, offset in page) - the same word reached through any
+ *       mapping, in any process, at any address, meets;
+ *   shared, in private memory: (mm, user address) again, marked shared
+ *       so that it never meets a private key. Nobody else can see that
+ *       memory (fork copies it), so the address space names it.
+ *
+ * A shared key names the inode by its address without holding it: if
+ * every mapping goes and the inode is freed and reused while a waiter
+ * sleeps, a wake on the new file may wake that waiter early, which a
+ * futex user must tolerate anyway (it re-checks its word).
  *
  *   futex_hash[]:  bucket 0 ... bucket k ... bucket 255
  *                                  |
@@ -30,6 +40,7 @@
 #include <sched.h>
 #include <mman.h>
 #include <mm.h>
+#include <fs.h>
 #include <time.h>
 #include <list.h>
 #include <spinlock.h>
@@ -42,8 +53,9 @@
 #define FUTEX_HASH_SIZE		(1 << FUTEX_HASH_BITS)
 
 struct futex_key {
-	unsigned long base;	/* mm (private) or frame number (shared) */
-	unsigned long offset;	/* user address (private) or page offset */
+	unsigned long base;	/* mm, or the inode of a shared mapping */
+	unsigned long pgoff;	/* page index in that inode (else 0) */
+	unsigned long offset;	/* user address, or the offset in the page */
 	bool shared;
 };
 
@@ -75,7 +87,8 @@ void futex_init(void)
 
 static struct futex_bucket *hash_futex(const struct futex_key *key)
 {
-	u32 h = (u32)key->base * 0x9E3779B1u ^ (u32)key->offset * 0x85EBCA6Bu;
+	u32 h = (u32)key->base * 0x9E3779B1u ^ (u32)key->offset * 0x85EBCA6Bu ^
+		(u32)key->pgoff * 0xC2B2AE35u;
 
 	return &futex_hash[(h ^ (h >> 16) ^ key->shared) &
 			   (FUTEX_HASH_SIZE - 1)];
@@ -84,39 +97,45 @@ static struct futex_bucket *hash_futex(const struct futex_key *key)
 static bool match_key(const struct futex_key *a, const struct futex_key *b)
 {
 	return a->base == b->base && a->offset == b->offset &&
-	       a->shared == b->shared;
+	       a->pgoff == b->pgoff && a->shared == b->shared;
 }
 
 /*
- * The key of the futex at uaddr in the caller's address space. Reading
- * the word first faults the page in (or says -EFAULT), so that a shared
- * futex has a frame to be named by.
+ * The key of the futex at uaddr in the caller's address space (see the
+ * top of the file). Reading the word first checks the address (-EFAULT)
+ * and faults the page in, so that the region lookup finds its region.
  */
 static int get_futex_key(u32 __user *uaddr, bool shared,
 			 struct futex_key *key)
 {
 	unsigned long a = (unsigned long)uaddr;
 	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
 	u32 val;
-	pte_t pte;
 
 	if (a & 3)
 		return -EINVAL;
 	if (!mm || get_user(val, uaddr))
 		return -EFAULT;
 	key->shared = shared;
-	if (!shared) {
-		key->base = (unsigned long)mm;
-		key->offset = a;
+	key->base = (unsigned long)mm;
+	key->pgoff = 0;
+	key->offset = a;
+	if (!shared)
 		return 0;
-	}
 	spin_lock(&mm->lock);
-	pte = translate(mm->pgd, a);
+	vma = find_vma(mm, a);
+	if (!vma || vma->vm_start > a) {
+		spin_unlock(&mm->lock);
+		return -EFAULT;		/* unmapped since get_user() */
+	}
+	if (vma->vm_file && (vma->vm_flags & VM_SHARED)) {
+		key->base = (unsigned long)file_inode(vma->vm_file);
+		key->pgoff = vma->vm_pgoff +
+			     ((a - vma->vm_start) >> PAGE_SHIFT);
+		key->offset = a & ~PAGE_MASK;
+	}
 	spin_unlock(&mm->lock);
-	if (!(pte & _PAGE_PRESENT))
-		return -EFAULT;
-	key->base = pte_pfn(pte);
-	key->offset = a & ~PAGE_MASK;
 	return 0;
 }
 

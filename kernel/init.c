@@ -142,8 +142,26 @@ static void ensure_dir(const char *path, u32 mode)
 }
 
 /*
+ * POSIX shared memory: shm_open() in glibc and musl is open() under
+ * /dev/shm, which must be a tmpfs anyone may create files in (sticky, as
+ * /tmp). Linux leaves this mount to user space; an init that is a single
+ * test program has nobody to do it, so the kernel makes it here.
+ */
+static void mount_dev_shm(void)
+{
+	int err = init_mkdir("/dev/shm", 01777);
+
+	if (err && err != -EEXIST) {
+		pr_warn("init: cannot make /dev/shm: %d\n", err);
+		return;
+	}
+	if (init_mount("shm", "/dev/shm", "tmpfs", 0, "mode=1777"))
+		pr_warn("init: cannot mount /dev/shm\n");
+}
+
+/*
  * The name space init starts in: the root tmpfs with the archive in it,
- * /proc and /dev mounted on it, and a /tmp anyone may write.
+ * /proc, /dev and /dev/shm mounted on it, and a /tmp anyone may write.
  */
 static void prepare_namespace(void)
 {
@@ -157,6 +175,7 @@ static void prepare_namespace(void)
 	if (init_mount("proc", "/proc", "proc", 0, NULL))
 		pr_warn("init: cannot mount /proc\n");
 	devtmpfs_init();
+	mount_dev_shm();
 }
 
 static int kernel_init(void *unused)
