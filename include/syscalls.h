@@ -222,6 +222,18 @@
 #define __NR_ppoll_time64	414
 #define __NR_futex_time64	422
 #define __NR_faccessat2		439
+#define __NR_fcntl		55
+#define __NR_sethostname	74
+#define __NR_settimeofday	79
+#define __NR_reboot		88
+#define __NR_setdomainname	121
+#define __NR_modify_ldt		123
+#define __NR_personality	136
+#define __NR_capget		184
+#define __NR_capset		185
+#define __NR_clock_settime	264
+#define __NR_unshare		310
+#define __NR_clock_settime64	404
 #define NR_syscalls		440
 
 typedef long (*syscall_fn_t)(struct pt_regs *regs);
@@ -348,7 +360,10 @@ long do_syscall(struct pt_regs *regs);
 	X(faccessat2) X(syslog)						\
 	X(creat) X(mount) X(umount) X(umount2) X(chroot) X(flock)	\
 	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range)	\
-	X(sync_file_range) X(memfd_create) X(msync)
+	X(sync_file_range) X(memfd_create) X(msync)			\
+	X(fcntl) X(sethostname) X(settimeofday) X(reboot)		\
+	X(setdomainname) X(modify_ldt) X(personality) X(capget)	\
+	X(capset) X(clock_settime) X(unshare) X(clock_settime64)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)
