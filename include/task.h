@@ -135,7 +135,6 @@ struct task_struct {
 	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS; stays */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG; fork clears it */
 	u64 timer_slack_ns;		/* PR_SET_TIMERSLACK; 0: default */
-	int tsc_mode;			/* PR_SET_TSC: PR_TSC_ENABLE */
 	unsigned int personality;	/* personality(2): kept, reported */
 	/*
 	 * Capabilities root has given up (capset), as masks of the full

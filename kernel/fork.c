@@ -185,7 +185,6 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 	p->not_dumpable = cur->not_dumpable;
 	p->no_new_privs = cur->no_new_privs;
 	p->timer_slack_ns = cur->timer_slack_ns;
-	p->tsc_mode = cur->tsc_mode;
 	p->personality = cur->personality;
 	p->cap_drop_effective = cur->cap_drop_effective;
 	p->cap_drop_permitted = cur->cap_drop_permitted;
