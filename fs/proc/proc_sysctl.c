@@ -86,10 +86,13 @@ const struct file_operations proc_table_operations = {
 
 /* ---- /proc/sys files ------------------------------------------------------- */
 
-/* O_TRUNC of a sysctl file is allowed and does nothing (Linux). */
+/*
+ * O_TRUNC of a sysctl file is allowed and does nothing, as on Linux,
+ * which refuses only owner and mode changes here.
+ */
 static int proc_sys_setattr(struct dentry *dentry, struct iattr *attr)
 {
-	return attr->ia_valid & ~ATTR_SIZE ? -EPERM : 0;
+	return attr->ia_valid & (ATTR_MODE | ATTR_UID | ATTR_GID) ? -EPERM : 0;
 }
 
 static const struct inode_operations proc_sys_file_inode_operations = {
