@@ -11,6 +11,7 @@
 #include <mm.h>
 #include <kernel.h>
 #include <errno.h>
+#include <filelock.h>
 
 /* ---- descriptor tables ---------------------------------------------------- */
 
@@ -42,13 +43,23 @@ struct files_struct *dup_files(struct files_struct *old)
 	return files;
 }
 
+/*
+ * A descriptor of files was closed: the process's record locks on the
+ * file go too (POSIX), then its reference.
+ */
+static void filp_close(struct file *f, struct files_struct *files)
+{
+	locks_remove_posix(f, files);
+	fput(f);
+}
+
 void put_files(struct files_struct *files)
 {
 	if (!atomic_dec_and_test(&files->count))
 		return;
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])
-			fput(files->fd[fd]);
+			filp_close(files->fd[fd], files);
 	kfree(files);
 }
 
@@ -69,7 +80,7 @@ void close_on_exec(struct files_struct *files)
 	files->close_on_exec = 0;
 	spin_unlock(&files->lock);
 	while (n)
-		fput(closing[--n]);
+		filp_close(closing[--n], files);
 }
 
 struct file *files_fget(struct files_struct *files, int fd)
@@ -159,7 +170,7 @@ int fd_close(int fd)
 	spin_unlock(&files->lock);
 	if (!f)
 		return -EBADF;
-	fput(f);
+	filp_close(f, files);
 	return 0;
 }
 
@@ -202,7 +213,7 @@ static long do_dup3(int oldfd, int newfd, unsigned int flags)
 		files->close_on_exec &= ~(1ULL << newfd);
 	spin_unlock(&files->lock);
 	if (old)
-		fput(old);
+		filp_close(old, files);
 	return newfd;
 }
 

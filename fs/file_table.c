@@ -12,6 +12,7 @@
 #include <mm.h>
 #include <kernel.h>
 #include <errno.h>
+#include <filelock.h>
 
 /* What an open may do, from its flags and its operations. */
 static unsigned int file_mode(const struct inode *inode, unsigned int flags,
@@ -101,6 +102,7 @@ void fput(struct file *f)
 {
 	if (!atomic_dec_and_test(&f->f_count))
 		return;
+	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	if ((f->f_mode & FMODE_WRITE) && f->f_path.mnt)

@@ -17,6 +17,7 @@
 #include <kernel.h>
 #include <string.h>
 #include <errno.h>
+#include <filelock.h>
 
 static void inode_init_always(struct super_block *sb, struct inode *inode)
 {
@@ -31,6 +32,7 @@ static void inode_init_always(struct super_block *sb, struct inode *inode)
 	address_space_init(&inode->i_data, inode);
 	inode->i_mapping = &inode->i_data;
 	INIT_LIST_HEAD(&inode->i_sb_list);
+	INIT_LIST_HEAD(&inode->i_flock);
 	now = current_time(inode);
 	inode->i_atime = inode->i_mtime = inode->i_ctime = now;
 }
@@ -70,6 +72,8 @@ static void evict(struct inode *inode)
 	spin_lock(&sb->s_inode_list_lock);
 	list_del_init(&inode->i_sb_list);
 	spin_unlock(&sb->s_inode_list_lock);
+	if (!list_empty(&inode->i_flock))
+		locks_free_inode(inode);
 	if (sb->s_op && sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
 	else

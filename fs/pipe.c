@@ -56,6 +56,7 @@
 #include <panic.h>
 #include <string.h>
 #include <errno.h>
+#include <capability.h>
 
 static struct vfsmount *pipe_mnt;
 
@@ -65,9 +66,19 @@ static struct vfsmount *pipe_mnt;
  */
 static DEFINE_SPINLOCK(pipe_attach_lock);
 
+#define PACKET_HDR	2	/* O_DIRECT: a u16 length before each packet */
+
 static unsigned int pipe_used(const struct pipe_inode_info *p)
 {
 	return p->head - p->tail;
+}
+
+unsigned int pipe_max_size = 1048576;
+
+/* The room a write of n bytes takes: a packet has a 2-byte length. */
+static unsigned int pipe_need(const struct pipe_inode_info *p, size_t n)
+{
+	return n + (p->packets ? PACKET_HDR : 0);
 }
 
 static struct pipe_inode_info *alloc_pipe_info(void)
@@ -81,6 +92,8 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 		kfree(p);
 		return NULL;
 	}
+	p->order = PIPE_ORDER;
+	p->size = PIPE_SIZE;
 	spin_lock_init(&p->lock, "pipe->lock");
 	init_waitqueue_head(&p->rd_wait);
 	init_waitqueue_head(&p->wr_wait);
@@ -91,7 +104,7 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 static void free_pipe_info(struct pipe_inode_info *p)
 {
-	free_pages(p->buf, PIPE_ORDER);
+	free_pages(p->buf, p->order);
 	kfree(p);
 }
 
@@ -133,11 +146,44 @@ static void pipe_turn_unlock(struct pipe_inode_info *p, struct pipe_turn *turn)
 static size_t ring_to_iter(struct pipe_inode_info *p, unsigned int tail,
 			   size_t len, struct iov_iter *to)
 {
-	size_t off = tail % PIPE_SIZE, first = min(len, PIPE_SIZE - off);
+	size_t off = tail % p->size, first = min(len, p->size - off);
 	size_t got = copy_to_iter(p->buf + off, first, to);
 
 	if (got == first && len > first)
 		got += copy_to_iter(p->buf, len - first, to);
+	return got;
+}
+
+/* A packet's length header at byte counter pos (the reader's or writer's). */
+static unsigned int ring_get_u16(struct pipe_inode_info *p, unsigned int pos)
+{
+	return (u8)p->buf[pos % p->size] |
+	       ((u8)p->buf[(pos + 1) % p->size] << 8);
+}
+
+static void ring_put_u16(struct pipe_inode_info *p, unsigned int pos,
+			 unsigned int v)
+{
+	p->buf[pos % p->size] = v & 0xff;
+	p->buf[(pos + 1) % p->size] = v >> 8;
+}
+
+/*
+ * O_DIRECT: read one packet (writers publish whole packets only). What
+ * does not fit the reader's buffer is dropped with it, as Linux does.
+ */
+static size_t packet_to_iter(struct pipe_inode_info *p, unsigned int tail,
+			     struct iov_iter *to)
+{
+	unsigned int len = ring_get_u16(p, tail);
+	size_t want = min(iov_iter_count(to), (size_t)len);
+	size_t got = ring_to_iter(p, tail + PACKET_HDR, want, to);
+
+	if (got || !want) {
+		spin_lock(&p->lock);
+		p->tail += PACKET_HDR + len;
+		spin_unlock(&p->lock);
+	}
 	return got;
 }
 
@@ -193,12 +239,17 @@ static ssize_t pipe_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		if (err)
 			return err;
 	}
-	/* Consume only what reached the reader: a fault loses nothing. */
-	got = ring_to_iter(p, tail, min(iov_iter_count(to), (size_t)used), to);
-	if (got) {
-		spin_lock(&p->lock);
-		p->tail += got;
-		spin_unlock(&p->lock);
+	if (p->packets) {
+		got = packet_to_iter(p, tail, to);
+	} else {
+		/* Consume only what reached the reader: a fault loses nothing. */
+		got = ring_to_iter(p, tail, min(iov_iter_count(to),
+						(size_t)used), to);
+		if (got) {
+			spin_lock(&p->lock);
+			p->tail += got;
+			spin_unlock(&p->lock);
+		}
 	}
 	pipe_turn_unlock(p, &p->rd_turn);
 	if (!got)
@@ -213,7 +264,7 @@ static ssize_t pipe_read_iter(struct kiocb *iocb, struct iov_iter *to)
 static size_t ring_from_iter(struct pipe_inode_info *p, unsigned int head,
 			     size_t len, struct iov_iter *from)
 {
-	size_t off = head % PIPE_SIZE, first = min(len, PIPE_SIZE - off);
+	size_t off = head % p->size, first = min(len, p->size - off);
 	size_t got = copy_from_iter(p->buf + off, first, from);
 
 	if (got == first && len > first)
@@ -233,7 +284,7 @@ static int pipe_wait_room(struct pipe_inode_info *p, size_t need,
 		spin_lock(&p->lock);
 		if (!p->readers)
 			ret = -EPIPE;
-		else if (PIPE_SIZE - pipe_used(p) >= need)
+		else if (p->size - pipe_used(p) >= need)
 			ret = 1;
 		spin_unlock(&p->lock);
 		if (!ret && nonblock)
@@ -273,22 +324,30 @@ static ssize_t pipe_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	err = pipe_turn_lock(p, &p->wr_turn);
 	locked = !err;
 	while (!err && iov_iter_count(from)) {
-		size_t chunk = min(iov_iter_count(from), (size_t)PIPE_BUF);
+		/* A ring of one page holds a packet of a page less its header. */
+		size_t chunk = min(iov_iter_count(from),
+				   (size_t)PIPE_BUF - (p->size == PIPE_BUF ?
+						       pipe_need(p, 0) : 0));
 		unsigned int head;
 
+		unsigned int hdr;
+
 		/* Atomic up to PIPE_BUF: wait for room for the whole chunk. */
-		err = pipe_wait_room(p, chunk, nonblock);
+		err = pipe_wait_room(p, pipe_need(p, chunk), nonblock);
 		if (err)
 			break;
 		spin_lock(&p->lock);
 		head = p->head;		/* only we move it */
+		hdr = pipe_need(p, 0);
 		spin_unlock(&p->lock);
-		if (ring_from_iter(p, head, chunk, from) != chunk) {
+		if (hdr)
+			ring_put_u16(p, head, chunk);
+		if (ring_from_iter(p, head + hdr, chunk, from) != chunk) {
 			err = -EFAULT;	/* the chunk is not published */
 			break;
 		}
 		spin_lock(&p->lock);
-		p->head += chunk;
+		p->head += hdr + chunk;
 		spin_unlock(&p->lock);
 		wake_up_all(&p->rd_wait);
 		done += chunk;
@@ -327,7 +386,7 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (f->f_mode & FMODE_WRITE) {
-		if (PIPE_SIZE - pipe_used(p) >= PIPE_BUF)
+		if (p->size - pipe_used(p) >= pipe_need(p, PIPE_BUF))
 			mask |= POLLOUT | POLLWRNORM;
 		if (!p->readers)
 			mask |= POLLERR;
@@ -584,7 +643,7 @@ static struct inode *get_pipe_inode(void)
 static int create_pipe_files(struct file **res, unsigned int flags)
 {
 	struct inode *inode = get_pipe_inode();
-	unsigned int nb = flags & O_NONBLOCK;
+	unsigned int nb = flags & (O_NONBLOCK | O_DIRECT);
 	struct pipe_inode_info *p;
 	struct file *rf, *wf;
 
@@ -625,11 +684,14 @@ static long do_pipe2(int __user *ufds, unsigned int flags)
 	int fds[2];
 	long err;
 
-	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
+	if (flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT))
 		return -EINVAL;
 	err = create_pipe_files(files, flags);
 	if (err)
 		return err;
+	/* Set before either end is visible: the ring is still empty. */
+	if (flags & O_DIRECT)
+		((struct pipe_inode_info *)files[0]->private_data)->packets = true;
 	/* From here the two files own the pipe. */
 	fds[0] = fd_install_flags(files[0], flags & O_CLOEXEC);
 	if (fds[0] < 0) {
@@ -659,4 +721,93 @@ SYSCALL_DEFINE1(pipe, int __user *, fds)
 SYSCALL_DEFINE2(pipe2, int __user *, fds, int, flags)
 {
 	return do_pipe2(fds, flags);
+}
+
+/* ---- the ring's size: F_GETPIPE_SZ, F_SETPIPE_SZ ------------------------- */
+
+unsigned int round_pipe_size(unsigned long size)
+{
+	unsigned int r = PAGE_SIZE;
+
+	if (size > (1UL << 31))
+		return 0;
+	while (r < size)
+		r <<= 1;
+	return r;
+}
+
+/*
+ * Give the ring a new size: both turns are taken, so no copy is under
+ * way, and the bytes waiting move to the start of the new ring.
+ */
+static long pipe_resize(struct pipe_inode_info *p, unsigned int size)
+{
+	unsigned int order = 0, used, old_order;
+	char *buf, *old;
+	long err;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	if (order >= MAX_ORDER)
+		return -ENOMEM;
+	buf = __get_free_pages(GFP_KERNEL, order);
+	if (!buf)
+		return -ENOMEM;
+	err = pipe_turn_lock(p, &p->rd_turn);
+	if (err)
+		goto out_free;
+	err = pipe_turn_lock(p, &p->wr_turn);
+	if (err)
+		goto out_rd;
+	spin_lock(&p->lock);
+	used = pipe_used(p);
+	if (used > size) {
+		spin_unlock(&p->lock);
+		err = -EBUSY;
+		goto out_wr;
+	}
+	for (unsigned int i = 0; i < used; i++)
+		buf[i] = p->buf[(p->tail + i) % p->size];
+	old = p->buf;
+	old_order = p->order;
+	p->buf = buf;
+	p->order = order;
+	p->size = size;
+	p->tail = 0;
+	p->head = used;
+	spin_unlock(&p->lock);
+	buf = old;
+	order = old_order;
+	err = size;
+	wake_up_all(&p->wr_wait);
+out_wr:
+	pipe_turn_unlock(p, &p->wr_turn);
+out_rd:
+	pipe_turn_unlock(p, &p->rd_turn);
+out_free:
+	free_pages(buf, order);
+	return err;
+}
+
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *p = f->private_data;
+	unsigned int size, cur;
+
+	if (f->f_op != &pipefifo_fops || !p)
+		return -EBADF;
+	spin_lock(&p->lock);
+	cur = p->size;
+	spin_unlock(&p->lock);
+	if (cmd == F_GETPIPE_SZ)
+		return cur;
+	size = round_pipe_size(arg);
+	if (!size)
+		return -EINVAL;
+	if (size > cur && size > READ_ONCE(pipe_max_size) &&
+	    !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (size == cur)
+		return cur;
+	return pipe_resize(p, size);
 }

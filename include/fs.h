@@ -268,6 +268,7 @@ struct inode {
 	char *i_link;			/* a symlink's target (tmpfs) */
 	void *i_private;		/* the file system's */
 	struct list_head i_sb_list;	/* sb->s_inodes */
+	struct list_head i_flock;	/* record locks (fs/locks.c) */
 };
 
 struct super_operations {
@@ -326,6 +327,10 @@ struct file {
 	struct inode *f_inode;
 	struct address_space *f_mapping;
 	void *private_data;
+	/* fcntl F_SETOWN(_EX), F_SETSIG: kept and reported, under f_lock. */
+	int f_owner_type;		/* F_OWNER_PID, _PGRP or _TID */
+	pid_t f_owner_pid;		/* 0: no owner */
+	int f_owner_sig;
 };
 
 static inline struct inode *file_inode(const struct file *f)

@@ -16,9 +16,12 @@
 
 #define PIPEFS_MAGIC	0x50495045	/* statfs f_type: "PIPE" */
 
-#define PIPE_ORDER	1
-#define PIPE_SIZE	(PAGE_SIZE << PIPE_ORDER)	/* the ring, bytes */
+#define PIPE_ORDER	1	/* a new pipe's ring: two pages */
+#define PIPE_SIZE	(PAGE_SIZE << PIPE_ORDER)
 #define PIPE_BUF	PAGE_SIZE	/* writes this small are atomic */
+
+#define F_SETPIPE_SZ	1031
+#define F_GETPIPE_SZ	1032
 
 /*
  * One side's turn: a sleeping lock whose wait a signal interrupts
@@ -31,7 +34,10 @@ struct pipe_turn {
 
 struct pipe_inode_info {
 	spinlock_t lock;		/* the fields below, but not buf */
-	char *buf;			/* PIPE_SIZE bytes, lowmem */
+	char *buf;			/* size bytes, lowmem */
+	unsigned int size;		/* the ring: a power of two, >= a page */
+	unsigned int order;		/* of its allocation */
+	bool packets;			/* O_DIRECT: writes are packets */
 	unsigned int head, tail;	/* free-running byte counters */
 	int readers, writers;		/* open files of each kind */
 	/* Opens so far of each kind: a FIFO open waits for them to move. */
@@ -44,5 +50,26 @@ struct pipe_inode_info {
 
 /* Boot (vfs_caches_init, after mnt_init): the pipefs mount. */
 void pipe_init(void);
+
+/*
+ * The largest ring F_SETPIPE_SZ grants without CAP_SYS_RESOURCE, bytes
+ * (/proc/sys/fs/pipe-max-size); 1 MiB as Linux.
+ */
+extern unsigned int pipe_max_size;
+/* Round a requested ring size as Linux: 0 if too large (over 2 GiB). */
+unsigned int round_pipe_size(unsigned long size);
+
+struct file;
+/**
+ * pipe_fcntl - F_GETPIPE_SZ and F_SETPIPE_SZ
+ * @f: the file; -EBADF unless it is a pipe or FIFO
+ * @cmd: which
+ * @arg: F_SETPIPE_SZ's size in bytes
+ *
+ * Returns the ring's size in bytes, or -EINVAL (too large), -EPERM (over
+ * pipe_max_size without privilege), -EBUSY (the data would not fit),
+ * -ENOMEM, -ERESTARTSYS.
+ */
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 
 #endif

@@ -234,6 +234,18 @@
 #define __NR_msgrcv		401
 #define __NR_msgctl		402
 #define __NR_semtimedop_time64	420
+#define __NR_fcntl		55
+#define __NR_sethostname	74
+#define __NR_settimeofday	79
+#define __NR_reboot		88
+#define __NR_setdomainname	121
+#define __NR_modify_ldt		123
+#define __NR_personality	136
+#define __NR_capget		184
+#define __NR_capset		185
+#define __NR_clock_settime	264
+#define __NR_unshare		310
+#define __NR_clock_settime64	404
 #define NR_syscalls		440
 
 typedef long (*syscall_fn_t)(struct pt_regs *regs);
@@ -362,7 +374,10 @@ long do_syscall(struct pt_regs *regs);
 	X(sendfile) X(sendfile64) X(fallocate) X(copy_file_range)	\
 	X(sync_file_range) X(memfd_create) X(msync)			\
 	X(ipc) X(semget) X(semctl) X(shmget) X(shmctl) X(shmat) X(shmdt)	\
-	X(msgget) X(msgsnd) X(msgrcv) X(msgctl) X(semtimedop_time64)
+	X(msgget) X(msgsnd) X(msgrcv) X(msgctl) X(semtimedop_time64)	\
+	X(fcntl) X(sethostname) X(settimeofday) X(reboot)		\
+	X(setdomainname) X(modify_ldt) X(personality) X(capget)	\
+	X(capset) X(clock_settime) X(unshare) X(clock_settime64)
 
 #define __SYSCALL_DECLARE(name)	long sys_##name(struct pt_regs *regs);
 SYSCALL_LIST(__SYSCALL_DECLARE)

@@ -136,6 +136,16 @@ struct task_struct {
 	bool not_dumpable;		/* PR_SET_DUMPABLE 0; exec clears */
 	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS; stays */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG; fork clears it */
+	u64 timer_slack_ns;		/* PR_SET_TIMERSLACK; 0: default */
+	unsigned int personality;	/* personality(2): kept, reported */
+	/*
+	 * Capabilities root has given up (capset), as masks of the full
+	 * set, so that zero, every task's start, is root's full set
+	 * (include/capability.h); the inheritable set as it is (empty at
+	 * the start). Inherited by fork and clone.
+	 */
+	u64 cap_drop_effective, cap_drop_permitted;
+	u64 cap_inheritable;
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,
@@ -224,6 +234,11 @@ struct task_struct *find_get_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 /* Number of tasks alive (including zombies); for tests and the shell. */
 int nr_tasks(void);
+#define PID_MAX_DEFAULT	32768	/* also PID_MAX_LIMIT on i386 */
+#define PID_MAX_MIN	301
+extern int pid_max;		/* /proc/sys/kernel/pid_max */
+extern int max_threads;		/* /proc/sys/kernel/threads-max; 0: default */
+int threads_max(void);
 /* Tasks created since boot (/proc/stat's "processes"). */
 unsigned int nr_forks(void);
 

@@ -28,7 +28,7 @@
 	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |	\
 	 CLONE_VFORK | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS |	\
 	 CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_DETACHED |	\
-	 CLONE_CHILD_SETTID)
+	 CLONE_CHILD_SETTID | CLONE_PARENT)
 
 void clone_set_tids(struct task_struct *p, const struct clone_args_k *args)
 {
@@ -62,6 +62,9 @@ SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp,
 	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	/* init has no parent to share: Linux refuses it CLONE_PARENT. */
+	if ((flags & CLONE_PARENT) && current->tgid == 1)
 		return -EINVAL;
 	return do_fork(&args);
 }

@@ -334,6 +334,8 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, ustatus, int, options,
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
 			__WALL | __WCLONE))
 		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;	/* as Linux: -INT_MIN names no group */
 	ret = do_wait(pid, &status, options, &ru);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;
@@ -350,6 +352,8 @@ SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, ustatus, int, options)
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;	/* as Linux: -INT_MIN names no group */
 	ret = do_wait(pid, &status, options, &ru);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;

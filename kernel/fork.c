@@ -25,7 +25,10 @@
 #include <errno.h>
 #include <asm/ptrace.h>
 
-#define PID_MAX		32768
+/* /proc/sys/kernel/pid_max: pids are below it (Linux i386's limits). */
+int pid_max = PID_MAX_DEFAULT;
+/* /proc/sys/kernel/threads-max: fork fails with -EAGAIN at it; 0: default. */
+int max_threads;
 
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
@@ -59,8 +62,10 @@ static bool pid_in_use(pid_t pid)
 /* tasklist_lock held. pid 1 goes to the first task: the init process. */
 static pid_t alloc_pid(void)
 {
-	for (int tries = 0; tries < PID_MAX; tries++) {
-		if (++last_pid >= PID_MAX)
+	int max = READ_ONCE(pid_max);
+
+	for (int tries = 0; tries < max; tries++) {
+		if (++last_pid >= max)
 			last_pid = 2;
 		if (!pid_in_use(last_pid))
 			return last_pid;
@@ -127,6 +132,21 @@ struct user_desc;
 int do_set_thread_area(struct task_struct *t, struct user_desc __user *uptr,
 		       bool write_back);
 
+/*
+ * As Linux: as many tasks as take an eighth of memory in kernel stacks,
+ * at least 20.
+ */
+int threads_max(void)
+{
+	unsigned long pages = zones[ZONE_NORMAL].managed_pages +
+			      zones[ZONE_HIGHMEM].managed_pages;
+	int set = READ_ONCE(max_threads);
+
+	if (set)
+		return set;
+	return max(pages / (8 * (THREAD_SIZE / PAGE_SIZE)), 20UL);
+}
+
 static struct task_struct *copy_process(const struct clone_args_k *args,
 					int (*fn)(void *), void *arg,
 					const struct pt_regs *regs)
@@ -139,6 +159,12 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 
 	if (!p)
 		return ERR_PTR(-ENOMEM);
+	/* Counted by alloc_task: more than the limit means over it. */
+	if (!fn && nr_tasks() > threads_max()) {
+		atomic_set(&p->usage, 1);
+		put_task_struct(p);
+		return ERR_PTR(-EAGAIN);
+	}
 	p->state = TASK_NEW;
 	p->start_time = ktime_get_ns();	/* /proc/PID/stat's starttime */
 	p->flags = fn ? PF_KTHREAD : 0;
@@ -159,9 +185,17 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 	memcpy(p->comm, cur->comm, sizeof(p->comm));
 	p->not_dumpable = cur->not_dumpable;
 	p->no_new_privs = cur->no_new_privs;
+	p->timer_slack_ns = cur->timer_slack_ns;
+	p->personality = cur->personality;
+	p->cap_drop_effective = cur->cap_drop_effective;
+	p->cap_drop_permitted = cur->cap_drop_permitted;
+	p->cap_inheritable = cur->cap_inheritable;
 	err = copy_signals(p, clone_flags, args->exit_signal);
 	if (err)
 		goto fail;
+	/* As Linux: the caller's parent hears of it as of the caller. */
+	if (clone_flags & CLONE_PARENT)
+		p->exit_signal = task_group_leader(cur)->exit_signal;
 	err = -ENOMEM;
 	p->nice = cur->nice;
 
@@ -233,6 +267,9 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 		get_task_struct(p->group_leader);	/* see put_task_struct */
 	} else {
 		p->parent = fn ? NULL : task_group_leader(cur);
+		/* CLONE_PARENT: a sibling of the caller, its parent's child. */
+		if (p->parent && (clone_flags & CLONE_PARENT))
+			p->parent = p->parent->parent;
 		p->group_leader = p;
 		p->live = 1;
 	}
@@ -306,4 +343,74 @@ SYSCALL_DEFINE0(vfork)
 				     .exit_signal = SIGCHLD };
 
 	return do_fork(&args);
+}
+
+/* The flags unshare() knows; the namespace ones are not built. */
+#define UNSHARE_KNOWN	(CLONE_FILES | CLONE_FS | CLONE_SYSVSEM |	\
+			 CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
+
+/* Is the caller the only thread of its process? */
+static bool alone_in_group(void)
+{
+	struct task_struct *leader = task_group_leader(current);
+	unsigned long flags;
+	bool alone;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	alone = leader->live <= 1;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return alone;
+}
+
+/*
+ * unshare(2): stop sharing what clone shared. CLONE_FILES gives the
+ * caller its own copy of the descriptor table, CLONE_FS its own cwd,
+ * root and umask. CLONE_SYSVSEM has no undo lists to part from here.
+ * CLONE_VM, CLONE_SIGHAND and CLONE_THREAD are accepted, as on Linux,
+ * only when there is nothing to unshare (one thread). The namespace
+ * flags are -EINVAL: Linux's answer without namespace support, and
+ * there are no namespaces here (Documentation/syscalls.md).
+ */
+SYSCALL_DEFINE1(unshare, unsigned long, unshare_flags)
+{
+	struct task_struct *t = current;
+	struct files_struct *files = NULL, *old_files = NULL;
+	struct fs_struct *fs = NULL, *old_fs = NULL;
+	unsigned long flags;
+
+	if (unshare_flags & ~UNSHARE_KNOWN)
+		return -EINVAL;
+	if ((unshare_flags & (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)) &&
+	    !alone_in_group())
+		return -EINVAL;
+	if ((unshare_flags & CLONE_FILES) && t->files &&
+	    atomic_read(&t->files->count) > 1) {
+		files = dup_files(t->files);
+		if (!files)
+			return -ENOMEM;
+	}
+	if ((unshare_flags & CLONE_FS) && t->fs) {
+		fs = copy_fs_struct(t->fs, false);
+		if (!fs) {
+			if (files)
+				put_files(files);
+			return -ENOMEM;
+		}
+	}
+	/* /proc reads ->files and ->fs under tasklist_lock (exit.c). */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (files) {
+		old_files = t->files;
+		t->files = files;
+	}
+	if (fs) {
+		old_fs = t->fs;
+		t->fs = fs;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (old_files)
+		put_files(old_files);
+	if (old_fs)
+		put_fs_struct(old_fs);
+	return 0;
 }

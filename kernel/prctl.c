@@ -14,6 +14,14 @@
  *                                parent *thread* ends; here children
  *                                belong to the process, so to its end.
  *
+ *   PR_SET_TIMERSLACK / GET      kept (0 sets the default, 50 us) and
+ *                                inherited; timers here fire on the tick
+ *                                anyway, so it changes no wake-up
+ *   PR_SET_TSC / PR_GET_TSC      PR_TSC_ENABLE only: rdtsc always works
+ *                                here; PR_TSC_SIGSEGV (trap rdtsc) is
+ *                                -EINVAL, not built (Documentation/
+ *                                syscalls.md)
+ *
  * Anything else is -EINVAL, Linux's answer for an option it does not
  * know.
  */
@@ -30,8 +38,15 @@
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
+#define PR_GET_TSC		25
+#define PR_SET_TSC		26
+#define PR_SET_TIMERSLACK	29
+#define PR_GET_TIMERSLACK	30
 #define PR_SET_NO_NEW_PRIVS	38
 #define PR_GET_NO_NEW_PRIVS	39
+
+#define PR_TSC_ENABLE		1
+#define DEFAULT_TIMER_SLACK_NS	50000
 
 static long set_comm(const char __user *uname)
 {
@@ -83,6 +98,16 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 			return -EINVAL;
 		t->no_new_privs = true;
 		return 0;
+	case PR_SET_TIMERSLACK:
+		t->timer_slack_ns = arg2 ? arg2 : 0;
+		return 0;
+	case PR_GET_TIMERSLACK:
+		return t->timer_slack_ns ? (long)t->timer_slack_ns
+					 : DEFAULT_TIMER_SLACK_NS;
+	case PR_GET_TSC:
+		return put_user((int)PR_TSC_ENABLE, (int __user *)arg2);
+	case PR_SET_TSC:
+		return arg2 == PR_TSC_ENABLE ? 0 : -EINVAL;
 	case PR_GET_NO_NEW_PRIVS:
 		if (arg2 || arg3 || arg4 || arg5)
 			return -EINVAL;

@@ -15,6 +15,8 @@
 #include <kernel.h>
 #include <string.h>
 #include <errno.h>
+#include <utsname.h>
+#include <capability.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -172,18 +174,86 @@ struct new_utsname {
 	char domainname[65];
 };
 
+/* The system's names: sethostname and /proc/sys/kernel/ change them. */
+static DEFINE_SPINLOCK(uts_lock);
+static char uts_hostname[UTS_LEN + 1] = "kmapos";
+static char uts_domainname[UTS_LEN + 1] = "(none)";
+
+static void uts_get(const char *name, char *buf, size_t size)
+{
+	spin_lock(&uts_lock);
+	strlcpy(buf, name, size);
+	spin_unlock(&uts_lock);
+}
+
+static int uts_set(char *name, const char *val, size_t len)
+{
+	if (len > UTS_LEN)
+		return -EINVAL;
+	spin_lock(&uts_lock);
+	memcpy(name, val, len);
+	name[len] = '\0';
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+void uts_get_hostname(char *buf, size_t size)
+{
+	uts_get(uts_hostname, buf, size);
+}
+
+void uts_get_domainname(char *buf, size_t size)
+{
+	uts_get(uts_domainname, buf, size);
+}
+
+int uts_set_hostname(const char *name, size_t len)
+{
+	return uts_set(uts_hostname, name, len);
+}
+
+int uts_set_domainname(const char *name, size_t len)
+{
+	return uts_set(uts_domainname, name, len);
+}
+
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
 	memset(&u, 0, sizeof(u));
-	strlcpy(u.sysname, "kmapos", sizeof(u.sysname));
-	strlcpy(u.nodename, "kmapos", sizeof(u.nodename));
-	strlcpy(u.release, "0.1", sizeof(u.release));
-	strlcpy(u.version, "#1 SMP", sizeof(u.version));
-	strlcpy(u.machine, "i686", sizeof(u.machine));
-	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	strlcpy(u.sysname, UTS_SYSNAME, sizeof(u.sysname));
+	uts_get_hostname(u.nodename, sizeof(u.nodename));
+	strlcpy(u.release, UTS_RELEASE, sizeof(u.release));
+	strlcpy(u.version, UTS_VERSION, sizeof(u.version));
+	strlcpy(u.machine, UTS_MACHINE, sizeof(u.machine));
+	uts_get_domainname(u.domainname, sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* sethostname/setdomainname: root only; len over 64 (or < 0) is EINVAL. */
+static long set_uts_name(const char __user *uname, int len,
+			 int (*set)(const char *, size_t))
+{
+	char buf[UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(buf, uname, len))
+		return -EFAULT;
+	return set(buf, len);
+}
+
+SYSCALL_DEFINE2(sethostname, const char __user *, uname, int, len)
+{
+	return set_uts_name(uname, len, uts_set_hostname);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char __user *, uname, int, len)
+{
+	return set_uts_name(uname, len, uts_set_domainname);
 }
 
 /* Linux's struct sysinfo on i386 (64 bytes). */

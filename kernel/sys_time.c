@@ -16,6 +16,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <errno.h>
+#include <capability.h>
 
 #define CLOCK_REALTIME		0
 #define CLOCK_MONOTONIC		1
@@ -29,7 +30,41 @@
 
 /* Seconds since 1970 at ktime 0 (arch/x86/kernel/rtc.c). */
 u64 read_persistent_clock(void);
+/*
+ * CLOCK_REALTIME is ktime plus this offset: the RTC's time at boot, moved
+ * by clock_settime and settimeofday. A u64 is two loads on i386: the lock
+ * keeps a reader from seeing half of a change.
+ */
+static DEFINE_SPINLOCK(realtime_lock);
 static u64 boot_realtime_ns;
+static bool realtime_set;
+
+static u64 realtime_now(void)
+{
+	unsigned long flags;
+	u64 ns;
+
+	spin_lock_irqsave(&realtime_lock, flags);
+	if (!realtime_set) {
+		boot_realtime_ns = read_persistent_clock() * NSEC_PER_SEC -
+				   ktime_get_ns();
+		realtime_set = true;
+	}
+	ns = boot_realtime_ns + ktime_get_ns();
+	spin_unlock_irqrestore(&realtime_lock, flags);
+	return ns;
+}
+
+/* Make CLOCK_REALTIME read ns now. */
+static void realtime_settime(u64 ns)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&realtime_lock, flags);
+	boot_realtime_ns = ns - ktime_get_ns();
+	realtime_set = true;
+	spin_unlock_irqrestore(&realtime_lock, flags);
+}
 
 struct timespec32 {
 	s32 tv_sec;
@@ -47,10 +82,7 @@ int clock_now(int clk, u64 *ns)
 	switch (clk) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
-		if (!boot_realtime_ns)
-			boot_realtime_ns = read_persistent_clock() * NSEC_PER_SEC -
-					   ktime_get_ns();
-		*ns = boot_realtime_ns + ktime_get_ns();
+		*ns = realtime_now();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
@@ -141,9 +173,22 @@ struct timeval32 {
 	s32 tv_sec, tv_usec;
 };
 
-SYSCALL_DEFINE2(gettimeofday, struct timeval32 __user *, utv, void __user *, tz)
+/* Linux refuses times past 2232 (KTIME_SEC_MAX less a margin). */
+#define MAX_SETTIME_SEC	(8000000000LL)
+
+/* struct timezone: kept for settimeofday and gettimeofday, unused. */
+struct timezone {
+	s32 tz_minuteswest, tz_dsttime;
+};
+
+static DEFINE_SPINLOCK(sys_tz_lock);
+static struct timezone sys_tz;
+
+SYSCALL_DEFINE2(gettimeofday, struct timeval32 __user *, utv,
+		struct timezone __user *, utz)
 {
 	struct timeval32 tv;
+	struct timezone tz;
 	u64 ns;
 
 	clock_now(CLOCK_REALTIME, &ns);
@@ -151,7 +196,91 @@ SYSCALL_DEFINE2(gettimeofday, struct timeval32 __user *, utv, void __user *, tz)
 	tv.tv_usec = ns % NSEC_PER_SEC / 1000;
 	if (utv && copy_to_user(utv, &tv, sizeof(tv)))
 		return -EFAULT;
+	if (utz) {
+		spin_lock(&sys_tz_lock);
+		tz = sys_tz;
+		spin_unlock(&sys_tz_lock);
+		if (copy_to_user(utz, &tz, sizeof(tz)))
+			return -EFAULT;
+	}
 	return 0;
+}
+
+/* A time CLOCK_REALTIME may be set to: -EINVAL as Linux for the rest. */
+static int check_settime(s64 sec, s64 nsec)
+{
+	if (sec < 0 || nsec < 0 || nsec >= (s64)NSEC_PER_SEC)
+		return -EINVAL;
+	if (sec > MAX_SETTIME_SEC)
+		return -EINVAL;
+	return 0;
+}
+
+SYSCALL_DEFINE2(settimeofday, const struct timeval32 __user *, utv,
+		const struct timezone __user *, utz)
+{
+	struct timeval32 tv;
+	struct timezone tz;
+	int err;
+
+	if (utv && copy_from_user(&tv, utv, sizeof(tv)))
+		return -EFAULT;
+	if (utz && copy_from_user(&tz, utz, sizeof(tz)))
+		return -EFAULT;
+	if (utv && (tv.tv_usec < 0 || tv.tv_usec >= 1000000))
+		return -EINVAL;
+	if (!capable(CAP_SYS_TIME))
+		return -EPERM;
+	if (utz) {
+		if (tz.tz_minuteswest > 15 * 60 || tz.tz_minuteswest < -15 * 60)
+			return -EINVAL;
+		spin_lock(&sys_tz_lock);
+		sys_tz = tz;
+		spin_unlock(&sys_tz_lock);
+	}
+	if (!utv)
+		return 0;
+	err = check_settime(tv.tv_sec, (s64)tv.tv_usec * 1000);
+	if (err)
+		return err;
+	realtime_settime((u64)tv.tv_sec * NSEC_PER_SEC + tv.tv_usec * 1000ULL);
+	return 0;
+}
+
+/* Only CLOCK_REALTIME is settable, by root; others are -EINVAL. */
+static long do_clock_settime(int clk, s64 sec, s64 nsec)
+{
+	u64 ns;
+
+	if (clock_now(clk, &ns))
+		return -EINVAL;
+	if (clk != CLOCK_REALTIME)
+		return -EINVAL;
+	if (!capable(CAP_SYS_TIME))
+		return -EPERM;
+	if (check_settime(sec, nsec))
+		return -EINVAL;
+	realtime_settime((u64)sec * NSEC_PER_SEC + nsec);
+	return 0;
+}
+
+SYSCALL_DEFINE2(clock_settime, int, clk, const struct timespec32 __user *, uts)
+{
+	struct timespec32 ts;
+
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	return do_clock_settime(clk, ts.tv_sec, ts.tv_nsec);
+}
+
+SYSCALL_DEFINE2(clock_settime64, int, clk,
+		const struct timespec64 __user *, uts)
+{
+	struct timespec64 ts;
+
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	return do_clock_settime(clk, ts.tv_sec, ts.tv_nsec);
 }
 
 SYSCALL_DEFINE1(time, s32 __user *, tloc)
@@ -172,7 +301,7 @@ SYSCALL_DEFINE1(time, s32 __user *, tloc)
  */
 static long sleep_until(int clk, u64 target, u64 *left)
 {
-	u64 now;
+	u64 now = 0;
 
 	for (;;) {
 		clock_now(clk, &now);

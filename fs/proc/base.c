@@ -90,10 +90,16 @@ const struct proc_entry proc_pid_entries[] = {
 	  .iop = &proc_fd_inode_operations, .fop = &proc_fd_operations },
 	FILE_ENTRY("maps", proc_pid_maps),
 	FILE_ENTRY("mounts", proc_mounts_show),
+	{ .name = "ns", .mode = S_IFDIR | 0511,
+	  .iop = &proc_table_inode_operations, .fop = &proc_table_operations,
+	  .table = proc_ns_table, .table_len = PROC_NS_NR,
+	  .table_ino = PROC_NS_INO },
 	LINK_ENTRY("root", link_path, root_link),
 	FILE_ENTRY("stat", proc_pid_stat),
 	FILE_ENTRY("statm", proc_pid_statm),
 	FILE_ENTRY("status", proc_pid_status),
+	{ .name = "task", .mode = S_IFDIR | 0555,
+	  .iop = &proc_task_inode_operations, .fop = &proc_task_operations },
 };
 const size_t proc_pid_nr_entries = ARRAY_SIZE(proc_pid_entries);
 
@@ -168,6 +174,86 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry)
 		inode->i_nlink = 3;	/* ".", the name in /proc, fd/.. */
 	return proc_add_inode(dentry, inode);
 }
+
+/* ---- /proc/PID/task ------------------------------------------------------ */
+
+/*
+ * /proc/PID/task/TID: one directory per thread of the process, with the
+ * same files as /proc/TID (stat, status, comm... of that thread).
+ */
+static struct dentry *proc_task_lookup(struct inode *dir,
+				       struct dentry *dentry,
+				       unsigned int flags)
+{
+	struct proc_inode *pdir = PROC_I(dir);
+	int tid = proc_parse_number(&dentry->d_name);
+	struct task_struct *task;
+	struct inode *inode;
+
+	if (tid <= 0 || proc_task_reaped(pdir->task))
+		return ERR_PTR(-ENOENT);
+	task = find_get_task_by_pid(tid);
+	if (!task)
+		return ERR_PTR(-ENOENT);
+	if (task->tgid != pdir->task->tgid) {
+		put_task_struct(task);
+		return ERR_PTR(-ENOENT);
+	}
+	inode = proc_make_inode(dir->i_sb, &proc_pid_dir_entry, task, tid,
+				proc_pid_base_ino(tid) + PROC_TASK_INO);
+	put_task_struct(task);
+	return proc_add_inode(dentry, inode);
+}
+
+/* The smallest thread id >= tid of process tgid, or -1. */
+static pid_t next_thread(pid_t tgid, pid_t tid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	pid_t found = -1;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->tgid == tgid && p->pid >= tid && !p->exit_state &&
+		    (found < 0 || p->pid < found))
+			found = p->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* ".", "..", then the threads: tid N at position PID_POS_BASE + N. */
+static int proc_task_readdir(struct file *f, struct dir_context *ctx)
+{
+	struct proc_inode *pdir = PROC_I(file_inode(f));
+	pid_t tgid = pdir->task->tgid, tid;
+
+	if (!dir_emit_dots(f, ctx))
+		return 0;
+	if (ctx->pos < PID_POS_BASE)
+		ctx->pos = PID_POS_BASE;
+	while (ctx->pos - PID_POS_BASE <= INT_MAX &&
+	       (tid = next_thread(tgid, ctx->pos - PID_POS_BASE)) >= 0) {
+		char name[12];
+		int len = snprintf(name, sizeof(name), "%d", tid);
+
+		ctx->pos = PID_POS_BASE + tid;
+		if (!dir_emit(ctx, name, len, proc_pid_base_ino(tid) +
+			      PROC_TASK_INO, DT_DIR))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+const struct inode_operations proc_task_inode_operations = {
+	.lookup = proc_task_lookup,
+	.setattr = proc_setattr,
+};
+
+const struct file_operations proc_task_operations = {
+	.iterate_shared = proc_task_readdir,
+	.llseek = generic_file_llseek,
+};
 
 /* ---- listing the processes ----------------------------------------------- */
 

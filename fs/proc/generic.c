@@ -19,6 +19,7 @@
 #include <printk.h>
 #include <string.h>
 #include <errno.h>
+#include <capability.h>
 
 #define PROC_TEXT_MIN	4096		/* the first try at a file's text */
 #define PROC_TEXT_MAX	(128 * 1024)	/* longer text is cut here */
@@ -127,15 +128,18 @@ static struct proc_snap *get_snap(struct file *f, loff_t pos)
 /* ---- file operations ----------------------------------------------------- */
 
 /*
- * Nothing in /proc is written. The open is refused (-EACCES, what a user
- * without privileges sees on Linux) rather than the write failing later.
+ * Only the files with a store function (/proc/sys) are written, by root.
+ * Opening any other for writing is refused (-EACCES, what a user without
+ * privileges sees on Linux) rather than the write failing later.
  */
 static int proc_text_open(struct inode *inode, struct file *f)
 {
+	const struct proc_entry *e = PROC_I(inode)->entry;
+	bool writing = (f->f_flags & O_ACCMODE) != O_RDONLY ||
+		       (f->f_mode & FMODE_WRITE) || (f->f_flags & O_TRUNC);
 	struct proc_text *pt;
 
-	if ((f->f_flags & O_ACCMODE) != O_RDONLY ||
-	    (f->f_mode & FMODE_WRITE) || (f->f_flags & O_TRUNC))
+	if (writing && (!e->store || !capable(CAP_SYS_ADMIN)))
 		return -EACCES;
 	pt = kzalloc(sizeof(*pt), GFP_KERNEL);
 	if (!pt)
@@ -167,6 +171,37 @@ static ssize_t proc_text_read(struct file *f, char __user *buf, size_t n,
 	return count;
 }
 
+#define PROC_STORE_MAX	256	/* longer writes are -EINVAL */
+
+/*
+ * A write to a /proc/sys file: the whole value in one write, as Linux's
+ * sysctl files take it; one trailing newline is dropped. The file keeps
+ * no text of its own, so every write replaces the value.
+ */
+static ssize_t proc_text_write(struct file *f, const char __user *buf,
+			       size_t n, loff_t *ppos)
+{
+	const struct proc_entry *e = PROC_I(file_inode(f))->entry;
+	char val[PROC_STORE_MAX];
+	size_t len = n;
+	int err;
+
+	if (!e->store)
+		return -EINVAL;
+	if (n >= sizeof(val))
+		return -EINVAL;
+	if (copy_from_user(val, buf, n))
+		return -EFAULT;
+	if (len && val[len - 1] == '\n')
+		len--;
+	val[len] = '\0';
+	err = e->store(val, len);
+	if (err)
+		return err;
+	*ppos += n;
+	return n;
+}
+
 static int proc_text_release(struct inode *inode, struct file *f)
 {
 	struct proc_text *pt = f->private_data;
@@ -180,6 +215,7 @@ static int proc_text_release(struct inode *inode, struct file *f)
 const struct file_operations proc_text_file_operations = {
 	.open = proc_text_open,
 	.read = proc_text_read,
+	.write = proc_text_write,
 	.llseek = generic_file_llseek,
 	.release = proc_text_release,
 };

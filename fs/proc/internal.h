@@ -36,6 +36,12 @@ struct proc_entry {
 	int (*link_text)(struct proc_inode *pi, char *buf, int size);
 	/* A "magic" link (cwd, root, fd/N): the place, with references. */
 	int (*link_path)(struct proc_inode *pi, struct path *path);
+	/* A writable text file (/proc/sys): take what was written. */
+	int (*store)(const char *buf, size_t len);
+	/* A directory that is a table (/proc/sys/..., ns): its entries. */
+	const struct proc_entry *table;
+	unsigned int table_len;
+	u32 table_ino;		/* table[0]'s number (below /proc/PID: offset) */
 };
 
 /* The inode of one /proc object, made by a lookup, freed by its iput. */
@@ -94,6 +100,26 @@ extern const size_t proc_pid_nr_entries;
 /* fd.c: /proc/PID/fd. */
 extern const struct inode_operations proc_fd_inode_operations;
 extern const struct file_operations proc_fd_operations;
+
+/* proc_sysctl.c: table directories, /proc/sys, /proc/PID/ns. */
+extern const struct inode_operations proc_table_inode_operations;
+extern const struct file_operations proc_table_operations;
+extern const struct proc_entry proc_sys_table[];
+extern const struct proc_entry proc_ns_table[];
+#define PROC_SYS_NR	3	/* fs, kernel, vm */
+#define PROC_SYS_INO	0x1000
+#define PROC_NS_NR	10
+#define PROC_NS_INO	0x200	/* below /proc/PID's base */
+#define PROC_TASK_INO	0x4000	/* /proc/PID/task/TID: from TID's base */
+#define PROC_TABLE_DIR(n, tab, len, ino)				\
+	{ .name = n, .mode = S_IFDIR | 0555,				\
+	  .iop = &proc_table_inode_operations,				\
+	  .fop = &proc_table_operations,				\
+	  .table = tab, .table_len = len, .table_ino = ino }
+
+/* base.c: /proc/PID/task. */
+extern const struct inode_operations proc_task_inode_operations;
+extern const struct file_operations proc_task_operations;
 
 /* mounts.c: /proc/mounts and /proc/filesystems. */
 int proc_mounts_show(struct pbuf *pb, struct task_struct *t);

@@ -56,6 +56,7 @@ const struct proc_entry proc_root_entries[] = {
 	LINK_ENTRY("mounts", mounts_link),
 	LINK_ENTRY("self", self_link),
 	FILE_ENTRY("stat", proc_stat_show),
+	PROC_TABLE_DIR("sys", proc_sys_table, PROC_SYS_NR, PROC_SYS_INO + 1),
 	FILE_ENTRY("uptime", proc_uptime_show),
 	FILE_ENTRY("version", proc_version_show),
 };

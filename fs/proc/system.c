@@ -16,6 +16,7 @@
 #include <time.h>
 #include <mm.h>
 #include <printk.h>
+#include <utsname.h>
 
 static unsigned long pages_to_kb(unsigned long pages)
 {
@@ -171,8 +172,9 @@ int proc_stat_show(struct pbuf *pb, struct task_struct *t)
 
 int proc_version_show(struct pbuf *pb, struct task_struct *t)
 {
-	/* As uname(): sysname, release, version. */
-	pb_printf(pb, "kmapos version 0.1 (gcc) #1 SMP\n");
+	/* As uname(): sysname, release, version; and the compiler. */
+	pb_printf(pb, "%s version %s (kmapos@kmapos) (gcc version %s) %s\n",
+		  UTS_SYSNAME, UTS_RELEASE, __VERSION__, UTS_VERSION);
 	return 0;
 }
 

@@ -60,9 +60,11 @@ static struct utsname *uts(void)
 	return &u;
 }
 
+/* kmapos also says "Linux" (it implements its ABI); its version names it. */
 bool on_linux(void)
 {
-	return !strcmp(uts()->sysname, "Linux");
+	return !strcmp(uts()->sysname, "Linux") &&
+	       !strstr(uts()->version, "kmapos");
 }
 
 bool on_linux_compat(void)

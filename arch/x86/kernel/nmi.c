@@ -27,14 +27,17 @@
 
 static volatile int stopping_cpu = -1;	/* the panicking CPU, or -1 */
 static atomic_t cpus_stopped;
+static bool stop_quietly;		/* reboot(2): no report wanted */
 static DEFINE_PER_CPU(unsigned long, nmis);
 static DEFINE_PER_CPU(atomic_t, test_nmis_pending);
 
 static __noreturn void stop_this_cpu(struct pt_regs *regs)
 {
-	printk(KERN_EMERG "NMI: CPU %d stopped (panic on CPU %d); it was "
-	       "at:\n", smp_processor_id(), stopping_cpu);
-	show_regs(regs);
+	if (!READ_ONCE(stop_quietly)) {
+		printk(KERN_EMERG "NMI: CPU %d stopped (panic on CPU %d); it "
+		       "was at:\n", smp_processor_id(), stopping_cpu);
+		show_regs(regs);
+	}
 	cpumask_clear_cpu(smp_processor_id(), &cpu_online_mask);
 	atomic_inc(&cpus_stopped);
 	for (;;)
@@ -91,6 +94,13 @@ void smp_send_stop(void)
 			printk(KERN_EMERG "NMI: CPU %d did not report within "
 			       "%u ms\n", cpu, STOP_REPORT_TIMEOUT_MS);
 	}
+}
+
+/* For a halt or a reboot: the same stop, without the reports. */
+void smp_send_stop_quiet(void)
+{
+	WRITE_ONCE(stop_quietly, true);
+	smp_send_stop();
 }
 
 void nmi_send_test(int cpu)

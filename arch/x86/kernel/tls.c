@@ -10,6 +10,7 @@
 #include <uaccess.h>
 #include <syscalls.h>
 #include <errno.h>
+#include <kernel.h>
 #include <string.h>
 #include <asm/desc.h>
 #include <asm/segment.h>
@@ -146,4 +147,62 @@ SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, u_info)
 	if (copy_to_user(u_info, &u, sizeof(u)))
 		return -EFAULT;
 	return 0;
+}
+
+#define LDT_ENTRIES	8192
+#define DEFAULT_LDT_SIZE	(5 * sizeof(struct desc_struct))
+
+/*
+ * modify_ldt(2), with the LDT every process has here: none (the empty
+ * LDT, which is what a Linux process has until it asks for one). So
+ *
+ *   func 0 (read)          0 bytes
+ *   func 2 (read default)  Linux i386's default: five zeroed descriptors
+ *   func 1, 0x11 (write)   a well-formed request to clear an entry
+ *                          succeeds (it is clear); installing a
+ *                          descriptor is -EINVAL: this kernel never loads
+ *                          a user LDT (Documentation/syscalls.md)
+ *   anything else          -ENOSYS, as Linux
+ *
+ * Writes are checked as Linux checks them first: the size must be that of
+ * struct user_desc, the entry below 8192, the pointer readable.
+ */
+static long write_ldt(const void __user *ptr, unsigned long bytecount,
+		      bool oldmode)
+{
+	struct user_desc u;
+
+	if (bytecount != sizeof(u))
+		return -EINVAL;
+	if (copy_from_user(&u, ptr, sizeof(u)))
+		return -EFAULT;
+	if (u.entry_number >= LDT_ENTRIES)
+		return -EINVAL;
+	if (u.contents == 3 && (oldmode || !u.seg_not_present))
+		return -EINVAL;
+	if ((oldmode && user_desc_zero(&u)) || user_desc_empty(&u))
+		return 0;
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE3(modify_ldt, int, func, void __user *, ptr,
+		unsigned long, bytecount)
+{
+	unsigned long n;
+
+	switch (func) {
+	case 0:
+		return 0;
+	case 1:
+		return write_ldt(ptr, bytecount, true);
+	case 0x11:
+		return write_ldt(ptr, bytecount, false);
+	case 2:
+		n = min(bytecount, (unsigned long)DEFAULT_LDT_SIZE);
+		if (clear_user(ptr, n))
+			return -EFAULT;
+		return n;
+	default:
+		return -ENOSYS;
+	}
 }
