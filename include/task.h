@@ -134,6 +134,9 @@ struct task_struct {
 	bool not_dumpable;		/* PR_SET_DUMPABLE 0; exec clears */
 	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS; stays */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG; fork clears it */
+
+	/* Sleeping locks held, for the lock validator. */
+	struct lockdep_task lockdep;
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,

@@ -54,7 +54,14 @@ typedef struct wait_queue_head wait_queue_head_t;
 #define DECLARE_WAIT_QUEUE_HEAD(name)					\
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-void init_waitqueue_head(struct wait_queue_head *wq);
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key, unsigned long pc);
+/* Each call site is a lock class of its own (include/lockdep.h). */
+#define init_waitqueue_head(wq)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__init_waitqueue_head(wq, #wq, &__key, _THIS_IP_);	\
+	} while (0)
 
 /* The default wake function: try_to_wake_up(entry->task). */
 int default_wake_function(struct wait_queue_entry *w, unsigned int mode);

@@ -8,9 +8,10 @@
 #include <sched.h>
 #include <kernel.h>
 
-void init_waitqueue_head(struct wait_queue_head *wq)
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key, unsigned long pc)
 {
-	spin_lock_init(&wq->lock, "wait_queue_head");
+	__spin_lock_init(&wq->lock, name, key, pc);
 	INIT_LIST_HEAD(&wq->head);
 }
 
