@@ -345,12 +345,12 @@ static __noreturn void irq_usage_report(int safe, int unsafe, bool direct,
 		print_path(unsafe);
 	}
 	graph_unlock();
-	lockdep_panic("lockdep: %s %s at %pS (CPU %d), and %s %s at %pS (CPU %d)%s",
-	      class_name(s), usage_what[0], (void *)s->usage_pc[0],
-	      s->usage_cpu[0], class_name(u), usage_what[1],
-	      (void *)u->usage_pc[1], u->usage_cpu[1],
-	      direct ? "" : ", with the first held while taking the second: "
-	      "an interrupt taking it deadlocks against the second's holder");
+	lockdep_panic("lockdep: %s %s, %s %s%s (at %pS, CPU %d; at %pS, "
+		      "CPU %d)", class_name(s), usage_what[0], class_name(u),
+		      usage_what[1], direct ? "" : ", the first held while "
+		      "taking the second", (void *)s->usage_pc[0],
+		      s->usage_cpu[0], (void *)u->usage_pc[1],
+		      u->usage_cpu[1]);
 }
 
 /*
@@ -377,7 +377,7 @@ static void mark_usage(struct lock_class *c, u8 bit, unsigned long pc)
 	}
 }
 
-static void check_usage(struct lock_class *c, unsigned long pc)
+static void check_usage(struct lock_class *c, bool irqs_on, unsigned long pc)
 {
 	u8 bit;
 
@@ -385,7 +385,7 @@ static void check_usage(struct lock_class *c, unsigned long pc)
 		return;
 	if (in_irq())
 		bit = USED_IN_IRQ;
-	else if (!irqs_disabled())
+	else if (irqs_on)
 		bit = ENABLED_IRQ;
 	else
 		return;
@@ -429,13 +429,13 @@ static __noreturn void inversion_report(const struct lockdep_held *prev,
 		      "it at %pS while holding one taken at %pS",
 		      class_name(next), smp_processor_id(), (void *)pc,
 		      (void *)prev->pc);
-	lockdep_panic("lockdep: lock order inversion on CPU %d: %s (taken at %pS) "
-	      "held while taking %s at %pS, but %s was held while taking "
-	      "%s (at %pS then %pS, CPU %d)", smp_processor_id(),
-	      class_name(prev->class), (void *)prev->pc, class_name(next),
-	      (void *)pc, class_name(&classes[e->from]),
-	      class_name(&classes[e->to]), (void *)e->from_pc,
-	      (void *)e->to_pc, e->cpu);
+	lockdep_panic("lockdep: lock order inversion on CPU %d: %s then %s, "
+		      "but %s then %s (at %pS, %pS; before at %pS, %pS on "
+		      "CPU %d)", smp_processor_id(), class_name(prev->class),
+		      class_name(next), class_name(&classes[e->from]),
+		      class_name(&classes[e->to]), (void *)prev->pc,
+		      (void *)pc, (void *)e->from_pc, (void *)e->to_pc,
+		      e->cpu);
 }
 
 /* Does the new dependency connect interrupt-safe to interrupt-unsafe? */
@@ -548,6 +548,7 @@ void lock_acquire(struct lockdep_map *map, const void *lock,
 	struct lockdep_held *held, *top;
 	struct lock_class *c;
 	unsigned long flags;
+	bool irqs_on = !irqs_disabled();
 	int *depth, max;
 	u8 irq_ctx;
 
@@ -563,7 +564,7 @@ void lock_acquire(struct lockdep_map *map, const void *lock,
 	if (!c || !held)
 		goto out;
 	irq_ctx = hardirq_depth();
-	check_usage(c, pc);
+	check_usage(c, irqs_on, pc);
 	if (!trylock) {
 		for (int i = *depth - 1; i >= 0; i--) {
 			if (held[i].irq_ctx != irq_ctx)
