@@ -195,6 +195,11 @@ void wait_for_completion(struct completion *c)
 	wait_event(c->wait, try_wait_for_completion(c));
 }
 
+int wait_for_completion_killable(struct completion *c)
+{
+	return wait_event_killable(c->wait, try_wait_for_completion(c));
+}
+
 bool wait_for_completion_timeout(struct completion *c, u64 ns)
 {
 	return wait_event_timeout(c->wait, try_wait_for_completion(c), ns) != 0;
