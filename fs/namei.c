@@ -209,7 +209,7 @@ static struct dentry *lookup_name(struct dentry *parent, struct qstr *name)
 
 	if (dentry)
 		return dentry;
-	inode_lock(dir);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
 	dentry = lookup_one_locked(parent, name);
 	inode_unlock(dir);
 	return dentry;
@@ -528,7 +528,7 @@ struct dentry *filename_create(int dfd, struct filename *name,
 	err = -ENAMETOOLONG;
 	if (nd.last.len > NAME_MAX)
 		goto fail;
-	inode_lock(d_inode(nd.path.dentry));
+	inode_lock_nested(d_inode(nd.path.dentry), I_MUTEX_PARENT);
 	dentry = lookup_one_locked(nd.path.dentry, &nd.last);
 	if (IS_ERR(dentry)) {
 		err = PTR_ERR(dentry);
@@ -603,7 +603,7 @@ int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
 		return -EPERM;
 	if (!dir->i_op->link)
 		return -EPERM;
-	inode_lock(inode);
+	inode_lock_nested(inode, I_MUTEX_CHILD);
 	err = inode->i_nlink ? dir->i_op->link(old, dir, new) : -ENOENT;
 	inode_unlock(inode);
 	return err;
@@ -811,7 +811,7 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 		return -EPERM;
 	if (is_busy(dentry))
 		return -EBUSY;
-	inode_lock(inode);
+	inode_lock_nested(inode, I_MUTEX_CHILD);
 	err = dir->i_op->unlink(dir, dentry);
 	inode_unlock(inode);
 	if (!err)
@@ -830,7 +830,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return -EPERM;
 	if (is_busy(dentry))
 		return -EBUSY;
-	inode_lock(inode);
+	inode_lock_nested(inode, I_MUTEX_CHILD);
 	err = dir->i_op->rmdir(dir, dentry);
 	inode_unlock(inode);
 	if (!err)
@@ -862,7 +862,7 @@ static long do_remove(int dfd, const char __user *upath, bool dir)
 	if (err)
 		goto out;
 	pdir = d_inode(nd.path.dentry);
-	inode_lock(pdir);
+	inode_lock_nested(pdir, I_MUTEX_PARENT);
 	dentry = lookup_one_locked(nd.path.dentry, &nd.last);
 	err = PTR_ERR(dentry);
 	if (IS_ERR(dentry))
@@ -907,16 +907,16 @@ SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, upath, int, flags)
 static void lock_rename(struct dentry *p1, struct dentry *p2)
 {
 	if (p1 == p2) {
-		inode_lock(d_inode(p1));
+		inode_lock_nested(d_inode(p1), I_MUTEX_PARENT);
 		return;
 	}
 	if (is_subdir(p2, p1) ||
 	    (!is_subdir(p1, p2) && (unsigned long)p1 < (unsigned long)p2)) {
-		inode_lock(d_inode(p1));
-		inode_lock(d_inode(p2));
+		inode_lock_nested(d_inode(p1), I_MUTEX_PARENT);
+		inode_lock_nested(d_inode(p2), I_MUTEX_PARENT2);
 	} else {
-		inode_lock(d_inode(p2));
-		inode_lock(d_inode(p1));
+		inode_lock_nested(d_inode(p2), I_MUTEX_PARENT);
+		inode_lock_nested(d_inode(p1), I_MUTEX_PARENT2);
 	}
 }
 
@@ -970,9 +970,9 @@ static int vfs_rename(struct inode *old_dir, struct dentry *old,
 		return 0;	/* two names of one file: nothing to do */
 	if (!old_dir->i_op->rename)
 		return -EPERM;
-	inode_lock(src);
+	inode_lock_nested(src, I_MUTEX_CHILD);
 	if (dst)
-		inode_lock(dst);
+		inode_lock_nested(dst, I_MUTEX_CHILD2);
 	err = old_dir->i_op->rename(old_dir, old, new_dir, new, flags);
 	if (dst)
 		inode_unlock(dst);
@@ -1099,7 +1099,7 @@ static int open_create(struct nameidata *nd, unsigned int flags, u32 mode,
 		return -EISDIR;
 	if (nd->last.len > NAME_MAX)
 		return -ENAMETOOLONG;
-	inode_lock(dir);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
 	dentry = lookup_one_locked(nd->path.dentry, &nd->last);
 	if (IS_ERR(dentry)) {
 		inode_unlock(dir);

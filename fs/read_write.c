@@ -80,11 +80,17 @@ loff_t noop_llseek(struct file *f, loff_t off, int whence)
 }
 
 /* Take the position lock of a file that has one; 0 or -EINTR. */
-static int fpos_lock(struct file *f)
+/* subclass: 0, or 1 for the second of two (fpos_lock_two). */
+static int fpos_lock_nested(struct file *f, int subclass)
 {
 	if (!(f->f_mode & FMODE_ATOMIC_POS))
 		return 0;
-	return mutex_lock_killable(&f->f_pos_lock);
+	return mutex_lock_killable_nested(&f->f_pos_lock, subclass);
+}
+
+static int fpos_lock(struct file *f)
+{
+	return fpos_lock_nested(f, 0);
 }
 
 static void fpos_unlock(struct file *f)
@@ -114,7 +120,7 @@ static int fpos_lock_two(struct file *a, struct file *b)
 	}
 	err = fpos_lock(a);
 	if (!err) {
-		err = fpos_lock(b);
+		err = fpos_lock_nested(b, 1);
 		if (err)
 			fpos_unlock(a);
 	}

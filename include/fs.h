@@ -457,6 +457,25 @@ static inline void inode_lock(struct inode *inode)
 {
 	down_write(&inode->i_rwsem);
 }
+
+/*
+ * Lock-validator subclasses of i_rwsem (include/lockdep.h): a directory
+ * whose entries change, before the inodes named in it; of two parents
+ * (rename), the one lock_rename() takes first; of two victims, the
+ * source. Plain inode_lock() (data, size) is I_MUTEX_NORMAL.
+ */
+enum inode_i_mutex_lock_class {
+	I_MUTEX_NORMAL,
+	I_MUTEX_PARENT,
+	I_MUTEX_PARENT2,
+	I_MUTEX_CHILD,
+	I_MUTEX_CHILD2,
+};
+
+static inline void inode_lock_nested(struct inode *inode, int subclass)
+{
+	down_write_nested(&inode->i_rwsem, subclass);
+}
 static inline void inode_unlock(struct inode *inode)
 {
 	up_write(&inode->i_rwsem);

@@ -19,6 +19,7 @@
 
 #include <types.h>
 #include <wait.h>
+#include <lockdep.h>
 
 struct task_struct;
 
@@ -27,6 +28,7 @@ struct mutex {
 	struct task_struct *owner;	/* NULL when free */
 	struct wait_queue_head wait;
 	const char *name;
+	struct lockdep_map dep_map;	/* its class (include/lockdep.h) */
 };
 
 #define __MUTEX_INITIALIZER(n)						\
@@ -36,10 +38,20 @@ struct mutex {
 	  .name = #n }
 #define DEFINE_MUTEX(n)		struct mutex n = __MUTEX_INITIALIZER(n)
 
-void mutex_init(struct mutex *m, const char *name);
+void __mutex_init(struct mutex *m, const char *name,
+		  struct lock_class_key *key, unsigned long pc);
+/* Each call site is a lock class of its own (include/lockdep.h). */
+#define mutex_init(m, name)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__mutex_init(m, name, &__key, _THIS_IP_);		\
+	} while (0)
 void mutex_lock(struct mutex *m);
+/* The inner of two mutexes of one class, in a fixed order. */
+void mutex_lock_nested(struct mutex *m, int subclass);
 /* 0, or -EINTR if SIGKILL came first (the lock is not held then). */
 int mutex_lock_killable(struct mutex *m);
+int mutex_lock_killable_nested(struct mutex *m, int subclass);
 /* true if taken without waiting. */
 bool mutex_trylock(struct mutex *m);
 void mutex_unlock(struct mutex *m);
@@ -53,14 +65,22 @@ struct rw_semaphore {
 	int writers_waiting;		/* blocks new readers */
 	struct wait_queue_head wait;
 	const char *name;
+	struct lockdep_map dep_map;
 };
 
-void init_rwsem(struct rw_semaphore *s, const char *name);
+void __init_rwsem(struct rw_semaphore *s, const char *name,
+		  struct lock_class_key *key, unsigned long pc);
+#define init_rwsem(s, name)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__init_rwsem(s, name, &__key, _THIS_IP_);		\
+	} while (0)
 void down_read(struct rw_semaphore *s);
 int down_read_killable(struct rw_semaphore *s);
 void up_read(struct rw_semaphore *s);
 void down_write(struct rw_semaphore *s);
 int down_write_killable(struct rw_semaphore *s);
+void down_write_nested(struct rw_semaphore *s, int subclass);
 bool down_write_trylock(struct rw_semaphore *s);
 void up_write(struct rw_semaphore *s);
 /* Does the calling task hold s for writing? (for assertions) */

@@ -29,6 +29,7 @@
 #include <types.h>
 #include <preempt.h>
 #include <asm/irqflags.h>
+#include <lockdep.h>
 
 /* Address of the current instruction: where a lock was taken. */
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
@@ -42,13 +43,21 @@ typedef struct spinlock {
 	u32 contended;		/* acquisitions that had to spin */
 	u64 spin_cycles;	/* TSC cycles spent spinning */
 	u32 halted_waiters;	/* waiters now halted, awaiting a kick */
+	struct lockdep_map dep_map;	/* its class (include/lockdep.h) */
 } spinlock_t;
 
 #define __SPIN_LOCK_UNLOCKED(n) \
 	{ .owner = 0, .next = 0, .name = #n, .owner_cpu = -1 }
 #define DEFINE_SPINLOCK(n)	spinlock_t n = __SPIN_LOCK_UNLOCKED(n)
 
-void spin_lock_init(spinlock_t *lock, const char *name);
+void __spin_lock_init(spinlock_t *lock, const char *name,
+		      struct lock_class_key *key, unsigned long pc);
+/* Each call site is a lock class of its own (include/lockdep.h). */
+#define spin_lock_init(lock, name)					\
+	do {								\
+		static struct lock_class_key __key;			\
+		__spin_lock_init(lock, name, &__key, _THIS_IP_);	\
+	} while (0)
 
 /* Debug mode on? (see above) */
 bool spin_debug_enabled(void);
@@ -63,22 +72,29 @@ void arch_spin_kick_cpu(int cpu);
 /* Can waiters halt (are other CPUs up and kick IPIs working)? */
 bool arch_spin_can_halt(void);
 
-/* The raw lock: no preemption or interrupt handling. */
+/* The raw lock: no preemption or interrupt handling, not validated
+ * (the run-queue and console locks, whose holders the validator cannot
+ * follow through a context switch or a panic). */
 void arch_spin_lock(spinlock_t *lock, unsigned long pc);
 void arch_spin_unlock(spinlock_t *lock);
 bool arch_spin_trylock(spinlock_t *lock, unsigned long pc);
+
+/* The raw lock plus the lock validator. */
+void __spin_lock(spinlock_t *lock, int subclass, unsigned long pc);
+bool __spin_trylock(spinlock_t *lock, unsigned long pc);
+void __spin_unlock(spinlock_t *lock);
 
 
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	arch_spin_lock(lock, _THIS_IP_);
+	__spin_lock(lock, 0, _THIS_IP_);
 }
 
 static __always_inline bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (arch_spin_trylock(lock, _THIS_IP_))
+	if (__spin_trylock(lock, _THIS_IP_))
 		return true;
 	preempt_enable();
 	return false;
@@ -86,7 +102,7 @@ static __always_inline bool spin_trylock(spinlock_t *lock)
 
 static __always_inline void spin_unlock(spinlock_t *lock)
 {
-	arch_spin_unlock(lock);
+	__spin_unlock(lock);
 	preempt_enable();
 }
 
@@ -94,13 +110,13 @@ static __always_inline void spin_unlock(spinlock_t *lock)
 	do {								\
 		local_irq_save(flags);					\
 		preempt_disable();					\
-		arch_spin_lock(lock, _THIS_IP_);			\
+		__spin_lock(lock, 0, _THIS_IP_);			\
 	} while (0)
 
 static __always_inline void spin_unlock_irqrestore(spinlock_t *lock,
 						   unsigned long flags)
 {
-	arch_spin_unlock(lock);
+	__spin_unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();
 }
@@ -109,15 +125,30 @@ static __always_inline void spin_lock_irq(spinlock_t *lock)
 {
 	local_irq_disable();
 	preempt_disable();
-	arch_spin_lock(lock, _THIS_IP_);
+	__spin_lock(lock, 0, _THIS_IP_);
 }
 
 static __always_inline void spin_unlock_irq(spinlock_t *lock)
 {
-	arch_spin_unlock(lock);
+	__spin_unlock(lock);
 	local_irq_enable();
 	preempt_enable();
 }
+
+/* Nest a second lock of a class already held, in an order the caller
+ * guarantees (see include/lockdep.h). */
+static __always_inline void spin_lock_nested(spinlock_t *lock, int subclass)
+{
+	preempt_disable();
+	__spin_lock(lock, subclass, _THIS_IP_);
+}
+
+#define spin_lock_irqsave_nested(lock, flags, subclass)			\
+	do {								\
+		local_irq_save(flags);					\
+		preempt_disable();					\
+		__spin_lock(lock, subclass, _THIS_IP_);			\
+	} while (0)
 
 bool spin_is_locked(spinlock_t *lock);
 /* True if this CPU holds `lock` (tracked in every mode). */

@@ -115,7 +115,8 @@ struct task_struct {
 	struct timer_list real_timer;
 	u64 it_real_incr;		/* interval in ns, 0: one shot */
 	bool itimer_dead;		/* the process is gone: never re-arm */
-	struct completion *vfork_done;	/* parent waits until exec/exit */
+	struct completion *vfork_done;	/* parent waits until exec/exit;
+					 * vfork_lock (kernel/fork.c) */
 
 	/* For threads (clone): cleared and futex-woken at exit. */
 	u32 clear_child_tid;
@@ -146,6 +147,10 @@ struct task_struct {
 	 */
 	u64 cap_drop_effective, cap_drop_permitted;
 	u64 cap_inheritable;
+
+
+	/* Sleeping locks held, for the lock validator. */
+	struct lockdep_task lockdep;
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,
@@ -227,6 +232,7 @@ void put_task_struct(struct task_struct *t);
 
 /* Global task list and its lock (fork, exit, wait, kill, pid lookup). */
 extern spinlock_t tasklist_lock;
+extern spinlock_t vfork_lock;	/* task->vfork_done (kernel/fork.c) */
 extern struct list_head task_list;
 /* Task with thread id `pid`, with a reference taken; NULL if none. */
 struct task_struct *find_get_task_by_pid(pid_t pid);

@@ -54,7 +54,14 @@ typedef struct wait_queue_head wait_queue_head_t;
 #define DECLARE_WAIT_QUEUE_HEAD(name)					\
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-void init_waitqueue_head(struct wait_queue_head *wq);
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key, unsigned long pc);
+/* Each call site is a lock class of its own (include/lockdep.h). */
+#define init_waitqueue_head(wq)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__init_waitqueue_head(wq, #wq, &__key, _THIS_IP_);	\
+	} while (0)
 
 /* The default wake function: try_to_wake_up(entry->task). */
 int default_wake_function(struct wait_queue_entry *w, unsigned int mode);
@@ -117,6 +124,26 @@ bool waitqueue_active(struct wait_queue_head *wq);
 		__ret;							\
 	})
 
+/* Sleep until cond or SIGKILL: 0, or -EINTR (the task is dying). */
+#define wait_event_killable(wq, cond)					\
+	({								\
+		int __ret = 0;						\
+		DEFINE_WAIT(__w);					\
+		might_sleep();						\
+		for (;;) {						\
+			prepare_to_wait(&(wq), &__w, TASK_KILLABLE);	\
+			if (cond)					\
+				break;					\
+			if (fatal_signal_pending(current)) {		\
+				__ret = -EINTR;				\
+				break;					\
+			}						\
+			schedule();					\
+		}							\
+		finish_wait(&(wq), &__w);				\
+		__ret;							\
+	})
+
 /* Sleep until cond or `ns` have passed: the time left (>= 1) if cond
  * became true, 0 on timeout. */
 #define wait_event_timeout(wq, cond, ns)				\
@@ -147,6 +174,8 @@ void init_completion(struct completion *c);
 void complete(struct completion *c);
 void complete_all(struct completion *c);
 void wait_for_completion(struct completion *c);
+/* 0, or -EINTR if SIGKILL came first. */
+int wait_for_completion_killable(struct completion *c);
 /* true if completed, false on timeout. */
 bool wait_for_completion_timeout(struct completion *c, u64 ns);
 

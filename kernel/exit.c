@@ -48,12 +48,16 @@ static __noreturn void init_died(int status)
 /* The vfork parent waits for the child to stop using its memory. */
 void mm_release(struct task_struct *t)
 {
-	struct completion *vfork = t->vfork_done;
+	struct completion *vfork;
 
-	if (vfork) {
-		t->vfork_done = NULL;
+	/* Under vfork_lock: a parent killed while waiting takes its
+	 * completion (on its stack) back under the same lock. */
+	spin_lock(&vfork_lock);
+	vfork = t->vfork_done;
+	t->vfork_done = NULL;
+	if (vfork)
 		complete(vfork);
-	}
+	spin_unlock(&vfork_lock);
 	/* The tid word belongs to the old program (exec) or is done with. */
 	t->clear_child_tid = 0;
 }

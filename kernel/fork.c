@@ -306,6 +306,25 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 	return p->pid;
 }
 
+/* Guards task->vfork_done, a pointer into the vfork parent's stack. */
+DEFINE_SPINLOCK(vfork_lock);
+
+/*
+ * The vfork parent waits until the child execs or exits, but SIGKILL
+ * ends the wait (the child runs on, on memory that stays alive through
+ * its own reference). The completion lives on our stack: take it back
+ * from the child before returning.
+ */
+static void wait_for_vfork_done(struct task_struct *child,
+				struct completion *vfork)
+{
+	if (!wait_for_completion_killable(vfork))
+		return;
+	spin_lock(&vfork_lock);
+	child->vfork_done = NULL;
+	spin_unlock(&vfork_lock);
+}
+
 pid_t do_fork(const struct clone_args_k *args)
 {
 	struct completion vfork;
@@ -322,11 +341,14 @@ pid_t do_fork(const struct clone_args_k *args)
 	if (args->flags & CLONE_VFORK) {
 		init_completion(&vfork);
 		p->vfork_done = &vfork;
+		get_task_struct(p);
 	}
 	wake_up_new_task(p);
 	/* vfork: the child borrows our memory until it execs or exits. */
-	if (args->flags & CLONE_VFORK)
-		wait_for_completion(&vfork);
+	if (args->flags & CLONE_VFORK) {
+		wait_for_vfork_done(p, &vfork);
+		put_task_struct(p);
+	}
 	return pid;
 }
 

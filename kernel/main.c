@@ -19,6 +19,7 @@
 #include <sched.h>
 #include <futex.h>
 #include <smp.h>
+#include <lockdep.h>
 
 #define KERNEL_NAME	"kmapos"
 #define KERNEL_VERSION	"0.1"
@@ -32,6 +33,7 @@ void start_kernel(u32 magic, u32 boot_info)
 
 	setup_arch(magic, boot_info);
 	setup_per_cpu_areas();
+	lockdep_init();
 	sched_init();
 	futex_init();
 	page_alloc_init();

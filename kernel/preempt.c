@@ -2,6 +2,7 @@
 /* Preemption control and the might_sleep() check (see include/preempt.h). */
 #include <preempt.h>
 #include <task.h>
+#include <lockdep.h>
 #include <kernel.h>
 #include <asm/irqflags.h>
 
@@ -40,6 +41,8 @@ void __might_sleep(const char *file, int line, unsigned long caller)
 	 * interrupt handler that interrupted them may not sleep either. */
 	if (!in_irq() && (!task || (task->flags & PF_IDLE)))
 		return;
+	/* Name the spinlock, if that is why. */
+	lockdep_might_sleep("might_sleep", caller);
 	/* Most telling first: a caught panic keeps only the start. */
 	panic("BUG: might sleep %s: %pS at %s:%d; preempt_count %#x in %s/%d",
 	      why, (void *)caller, file, line, preempt_count_read(),

@@ -58,10 +58,12 @@ bool spin_debug_enabled(void)
 	return debug_param < 0 ? ktest_mode : debug_param;
 }
 
-void spin_lock_init(spinlock_t *lock, const char *name)
+void __spin_lock_init(spinlock_t *lock, const char *name,
+		      struct lock_class_key *key, unsigned long pc)
 {
 	*lock = (spinlock_t)__SPIN_LOCK_UNLOCKED(lock);
 	lock->name = name;
+	lockdep_init_map(&lock->dep_map, key, pc);
 }
 
 static const char *lock_name(const spinlock_t *lock)
@@ -83,6 +85,8 @@ bool spin_is_held_by_this_cpu(spinlock_t *lock)
 static __noreturn void spin_lockup(spinlock_t *lock, unsigned long pc,
 				   u64 cycles)
 {
+	/* The wait is abandoned (a test may catch this panic). */
+	lock_release(&lock->dep_map, lock, LD_SPIN);
 	panic("spinlock lockup: CPU %d spun %u ms on %s (%p) at %pS; held by "
 	      "CPU %d, taken at %pS", smp_processor_id(),
 	      (u32)(cycles / tsc_khz), lock_name(lock), lock, (void *)pc,
@@ -226,4 +230,25 @@ void arch_spin_unlock(spinlock_t *lock)
 bool spin_is_locked(spinlock_t *lock)
 {
 	return READ_ONCE(lock->owner) != READ_ONCE(lock->next);
+}
+
+void __spin_lock(spinlock_t *lock, int subclass, unsigned long pc)
+{
+	lock_acquire(&lock->dep_map, lock, lock->name, LD_SPIN, subclass,
+		     false, pc);
+	arch_spin_lock(lock, pc);
+}
+
+bool __spin_trylock(spinlock_t *lock, unsigned long pc)
+{
+	if (!arch_spin_trylock(lock, pc))
+		return false;
+	lock_acquire(&lock->dep_map, lock, lock->name, LD_SPIN, 0, true, pc);
+	return true;
+}
+
+void __spin_unlock(spinlock_t *lock)
+{
+	lock_release(&lock->dep_map, lock, LD_SPIN);
+	arch_spin_unlock(lock);
 }

@@ -30,11 +30,17 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	/* A thread's parent is its process's: the group leader's. */
+	/* A thread's parent is its process's: the group leader's. Under
+	 * tasklist_lock, which reparenting and reaping take: unlocked, the
+	 * parent could be reaped and freed between the two loads. */
 	struct task_struct *leader = task_group_leader(current);
-	struct task_struct *parent = READ_ONCE(leader->parent);
+	unsigned long flags;
+	pid_t ppid;
 
-	return parent ? parent->tgid : 0;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ppid = leader->parent ? leader->parent->tgid : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ppid;
 }
 
 /* Every process leads its own group and session. */

@@ -632,18 +632,19 @@ struct pool_full {
 };
 
 /*
- * On another CPU: wait until the waiter is asleep in kmap() (it counted a
+ * A kernel thread: wait until the waiter is asleep in kmap() (it counted a
  * wait, sleeps uninterruptibly and has switched out), then free one entry.
+ * Not an IPI handler: kunmap() takes kmap_lock, which is taken with
+ * interrupts on, so never from an interrupt (the lock validator's rule).
  * Freeing on the wait count alone races with the waiter's last check of
  * the pool before it sleeps.
  */
-static void release_one_when_waiting(void *arg)
+static int release_one_when_waiting(void *arg)
 {
 	struct pool_full *pf = arg;
 	struct kmap_stats s;
 	u64 deadline;
 
-	local_irq_enable();
 	deadline = ktime_get_ns() + 2 * NSEC_PER_SEC;
 	do {
 		kmap_stats_get(pf->waiter_cpu, &s);
@@ -653,8 +654,8 @@ static void release_one_when_waiting(void *arg)
 				 !READ_ONCE(pf->waiter->on_cpu);
 	} while (!pf->saw_waiter && ktime_get_ns() < deadline);
 	kunmap(pf->victim);
-	local_irq_disable();
 	atomic_set(&pf->done, 1);
+	return 0;
 }
 
 static void kmap_waits_when_pool_full(struct ktest *t)
@@ -684,7 +685,8 @@ static void kmap_waits_when_pool_full(struct ktest *t)
 	kmap_stats_get(pf.waiter_cpu, &s);
 	pf.waits_before = s.pkmap_waits;
 	switches = current->nvcsw;
-	smp_call_function_single(helper, release_one_when_waiting, &pf, false);
+	KTEST_ASSERT_TRUE(t, kernel_thread(release_one_when_waiting, &pf,
+					   "kmap-release") > 0);
 	v = kmap(extra);	/* the pool is full: waits for the helper */
 	while (!atomic_read(&pf.done))
 		cpu_relax();

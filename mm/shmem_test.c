@@ -56,7 +56,7 @@ static void tmp_file_close(struct tmp_file *tf)
 	struct inode *dir = d_inode(tf->mnt->mnt_root);
 
 	fput(tf->file);
-	inode_lock(dir);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
 	vfs_unlink(dir, tf->dentry);
 	inode_unlock(dir);
 	dput(tf->dentry);

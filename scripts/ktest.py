@@ -73,8 +73,9 @@ def _user_rows():
         for kmap in ('percpu', 'global'):
             rows.append(dict(name='user-smp%d-%s' % (smp, kmap), smp=smp,
                              mem='256M',
-                             append='lowmem=64M kmap=%s utest_timeout=%d '
-                                    '-- ktest' % (kmap, USER_PROGRAM_TIMEOUT),
+                             append='lowmem=64M kmap=%s lockdep=1 '
+                                    'utest_timeout=%d -- ktest'
+                                    % (kmap, USER_PROGRAM_TIMEOUT),
                              initrd='initramfs.cpio', timeout=USER_TIMEOUT))
     return rows
 
@@ -99,7 +100,8 @@ SOAK_CONFIGS = [
     # the other CPUs, which at -smp 4 oversubscribe a 2-core host.
     dict(name='soak-fuzz-smp%d-%s-seed%d' % (smp, kmap, seed), smp=smp,
          mem='256M',
-         append='lowmem=64M kmap=%s utest=syscall_fuzz FUZZ_ITERS=%d '
+         append='lowmem=64M kmap=%s lockdep=1 utest=syscall_fuzz '
+                'FUZZ_ITERS=%d '
                 'FUZZ_SEED=%d utest_timeout=1700 -- ktest'
                 % (kmap, iters, seed),
          initrd='initramfs.cpio', timeout=1800)
@@ -114,7 +116,8 @@ SOAK_CONFIGS = [
 # `--bench`: benchmark suites only; their numbers are printed, not judged.
 BENCH_CONFIGS = [
     dict(name='bench-smp%d-%s' % (smp, kmap), smp=smp, mem='256M',
-         append='ktest=bench lowmem=64M kmap=%s' % kmap, timeout=600,
+         append='ktest=bench lowmem=64M kmap=%s lockdep=0' % kmap,
+         timeout=600,
          kind='bench')
     for smp in (1, 2, 4) for kmap in ('percpu', 'global')
 ] + [

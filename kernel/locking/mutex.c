@@ -18,15 +18,18 @@
 #include <errno.h>
 
 
-void mutex_init(struct mutex *m, const char *name)
+void __mutex_init(struct mutex *m, const char *name,
+		  struct lock_class_key *key, unsigned long pc)
 {
 	spin_lock_init(&m->wait_lock, name);
 	m->owner = NULL;
 	init_waitqueue_head(&m->wait);
 	m->name = name;
+	lockdep_init_map(&m->dep_map, key, pc);
 }
 
-bool mutex_trylock(struct mutex *m)
+
+static bool mutex_trylock_raw(struct mutex *m)
 {
 	bool taken = false;
 
@@ -39,18 +42,21 @@ bool mutex_trylock(struct mutex *m)
 	return taken;
 }
 
-static int __mutex_lock(struct mutex *m, unsigned int state, bool killable)
+static int __mutex_lock(struct mutex *m, unsigned int state, bool killable,
+			int subclass, unsigned long pc)
 {
 	DEFINE_WAIT(w);
 	int ret = 0;
 
 	if (m->owner == current)
 		panic("mutex %s: recursive lock", m->name);
-	if (mutex_trylock(m))
+	might_sleep();
+	lock_acquire(&m->dep_map, m, m->name, LD_MUTEX, subclass, false, pc);
+	if (mutex_trylock_raw(m))
 		return 0;
 	for (;;) {
 		prepare_to_wait_exclusive(&m->wait, &w, state);
-		if (mutex_trylock(m))
+		if (mutex_trylock_raw(m))
 			break;
 		if (killable && fatal_signal_pending(current)) {
 			ret = -EINTR;
@@ -61,23 +67,44 @@ static int __mutex_lock(struct mutex *m, unsigned int state, bool killable)
 	finish_wait(&m->wait, &w);
 	/* We may have been woken as the one exclusive waiter and then
 	 * given up: pass the wake-up on so nobody sleeps on a free lock. */
-	if (ret)
+	if (ret) {
+		lock_release(&m->dep_map, m, LD_MUTEX);
 		wake_up(&m->wait);
+	}
 	return ret;
+}
+
+bool mutex_trylock(struct mutex *m)
+{
+	if (!mutex_trylock_raw(m))
+		return false;
+	lock_acquire(&m->dep_map, m, m->name, LD_MUTEX, 0, true, _RET_IP_);
+	return true;
 }
 
 void mutex_lock(struct mutex *m)
 {
-	__mutex_lock(m, TASK_UNINTERRUPTIBLE, false);
+	__mutex_lock(m, TASK_UNINTERRUPTIBLE, false, 0, _RET_IP_);
+}
+
+void mutex_lock_nested(struct mutex *m, int subclass)
+{
+	__mutex_lock(m, TASK_UNINTERRUPTIBLE, false, subclass, _RET_IP_);
 }
 
 int mutex_lock_killable(struct mutex *m)
 {
-	return __mutex_lock(m, TASK_KILLABLE, true);
+	return __mutex_lock(m, TASK_KILLABLE, true, 0, _RET_IP_);
+}
+
+int mutex_lock_killable_nested(struct mutex *m, int subclass)
+{
+	return __mutex_lock(m, TASK_KILLABLE, true, subclass, _RET_IP_);
 }
 
 void mutex_unlock(struct mutex *m)
 {
+	lock_release(&m->dep_map, m, LD_MUTEX);
 	spin_lock(&m->wait_lock);
 	if (m->owner != current)
 		panic("mutex %s: unlocked by a task that does not hold it",
@@ -94,8 +121,10 @@ bool mutex_is_locked_by_me(struct mutex *m)
 
 /* ---- rw_semaphore ----------------------------------------------------- */
 
-void init_rwsem(struct rw_semaphore *s, const char *name)
+void __init_rwsem(struct rw_semaphore *s, const char *name,
+		  struct lock_class_key *key, unsigned long pc)
 {
+	lockdep_init_map(&s->dep_map, key, pc);
 	spin_lock_init(&s->lock, name);
 	s->readers = 0;
 	s->writer = NULL;
@@ -141,7 +170,7 @@ static void writer_stops_waiting(struct rw_semaphore *s)
 }
 
 static int __down_read(struct rw_semaphore *s, unsigned int state,
-		       bool killable)
+		       bool killable, unsigned long pc)
 {
 	DEFINE_WAIT(w);
 	int ret = 0;
@@ -149,6 +178,8 @@ static int __down_read(struct rw_semaphore *s, unsigned int state,
 	if (s->writer == current)
 		panic("rwsem %s: read lock while holding it for writing",
 		      s->name);
+	might_sleep();
+	lock_acquire(&s->dep_map, s, s->name, LD_RWSEM, 0, false, pc);
 	if (read_trylock(s))
 		return 0;
 	for (;;) {
@@ -162,17 +193,21 @@ static int __down_read(struct rw_semaphore *s, unsigned int state,
 		schedule();
 	}
 	finish_wait(&s->wait, &w);
+	if (ret)
+		lock_release(&s->dep_map, s, LD_RWSEM);
 	return ret;
 }
 
 static int __down_write(struct rw_semaphore *s, unsigned int state,
-			bool killable)
+			bool killable, int subclass, unsigned long pc)
 {
 	DEFINE_WAIT(w);
 	int ret = 0;
 
 	if (s->writer == current)
 		panic("rwsem %s: recursive write lock", s->name);
+	might_sleep();
+	lock_acquire(&s->dep_map, s, s->name, LD_RWSEM, subclass, false, pc);
 	if (write_trylock(s, false))
 		return 0;
 	spin_lock(&s->lock);
@@ -190,40 +225,51 @@ static int __down_write(struct rw_semaphore *s, unsigned int state,
 		schedule();
 	}
 	finish_wait(&s->wait, &w);
-	if (ret)
+	if (ret) {
+		lock_release(&s->dep_map, s, LD_RWSEM);
 		__wake_up(&s->wait, TASK_NORMAL, 0);	/* readers it held back */
+	}
 	return ret;
 }
 
 void down_read(struct rw_semaphore *s)
 {
-	__down_read(s, TASK_UNINTERRUPTIBLE, false);
+	__down_read(s, TASK_UNINTERRUPTIBLE, false, _RET_IP_);
 }
 
 int down_read_killable(struct rw_semaphore *s)
 {
-	return __down_read(s, TASK_KILLABLE, true);
+	return __down_read(s, TASK_KILLABLE, true, _RET_IP_);
 }
 
 void down_write(struct rw_semaphore *s)
 {
-	__down_write(s, TASK_UNINTERRUPTIBLE, false);
+	__down_write(s, TASK_UNINTERRUPTIBLE, false, 0, _RET_IP_);
+}
+
+void down_write_nested(struct rw_semaphore *s, int subclass)
+{
+	__down_write(s, TASK_UNINTERRUPTIBLE, false, subclass, _RET_IP_);
 }
 
 int down_write_killable(struct rw_semaphore *s)
 {
-	return __down_write(s, TASK_KILLABLE, true);
+	return __down_write(s, TASK_KILLABLE, true, 0, _RET_IP_);
 }
 
 bool down_write_trylock(struct rw_semaphore *s)
 {
-	return write_trylock(s, false);
+	if (!write_trylock(s, false))
+		return false;
+	lock_acquire(&s->dep_map, s, s->name, LD_RWSEM, 0, true, _RET_IP_);
+	return true;
 }
 
 void up_read(struct rw_semaphore *s)
 {
 	bool last;
 
+	lock_release(&s->dep_map, s, LD_RWSEM);
 	spin_lock(&s->lock);
 	if (s->readers <= 0)
 		panic("rwsem %s: up_read without readers", s->name);
@@ -235,6 +281,7 @@ void up_read(struct rw_semaphore *s)
 
 void up_write(struct rw_semaphore *s)
 {
+	lock_release(&s->dep_map, s, LD_RWSEM);
 	spin_lock(&s->lock);
 	if (s->writer != current)
 		panic("rwsem %s: up_write by a task that does not hold it",

@@ -363,10 +363,12 @@ static void __schedule(bool preempt)
 
 	local_irq_disable();
 	preempt_disable();
-	if (unlikely(preempt_count_read() != 1))
+	if (unlikely(preempt_count_read() != 1)) {
+		lockdep_might_sleep("schedule", _RET_IP_);
 		panic("sched: scheduling while atomic%s: %s/%d, preempt_count "
 		      "%#x", in_irq() ? " (in an interrupt handler)" : "",
 		      prev->comm, prev->pid, preempt_count_read() - 1);
+	}
 	kmap_local_assert_none_held("context switch");
 
 	rq = this_rq();
@@ -559,8 +561,8 @@ static bool idle_pull_task(struct rq *this)
 	 * until this CPU next goes idle, which a busy task may never let
 	 * happen (seen: a pinned spinning thread, a new thread lost).
 	 */
-	arch_spin_unlock(&src->lock);
-	arch_spin_lock(&this->lock, _THIS_IP_);
+	__spin_unlock(&src->lock);
+	__spin_lock(&this->lock, 0, _THIS_IP_);
 	this->nr_running++;
 	this->nr_migrations++;
 	enqueue_task(this, p);

@@ -67,14 +67,14 @@ void add_timer(struct timer_list *t, u64 expires)
 	detach_timer(t);
 	local_irq_save(flags);
 	base = &timer_bases[smp_processor_id()];
-	arch_spin_lock(&base->lock, _THIS_IP_);
+	spin_lock(&base->lock);
 	t->expires = expires;
 	list_for_each_entry(pos, &base->list, entry)
 		if (pos->expires > expires)
 			break;
 	list_add_tail(&t->entry, &pos->entry);	/* before pos */
 	t->cpu = smp_processor_id();
-	arch_spin_unlock(&base->lock);
+	spin_unlock(&base->lock);
 	local_irq_restore(flags);
 }
 

@@ -8,9 +8,10 @@
 #include <sched.h>
 #include <kernel.h>
 
-void init_waitqueue_head(struct wait_queue_head *wq)
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   struct lock_class_key *key, unsigned long pc)
 {
-	spin_lock_init(&wq->lock, "wait_queue_head");
+	__spin_lock_init(&wq->lock, name, key, pc);
 	INIT_LIST_HEAD(&wq->head);
 }
 
@@ -192,6 +193,11 @@ static bool try_wait_for_completion(struct completion *c)
 void wait_for_completion(struct completion *c)
 {
 	wait_event(c->wait, try_wait_for_completion(c));
+}
+
+int wait_for_completion_killable(struct completion *c)
+{
+	return wait_event_killable(c->wait, try_wait_for_completion(c));
 }
 
 bool wait_for_completion_timeout(struct completion *c, u64 ns)
