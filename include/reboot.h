@@ -9,6 +9,8 @@
 __noreturn void machine_halt(void);
 /* Power off through ACPI (QEMU exits); halts if that does not work. */
 __noreturn void machine_power_off(void);
+/* Reset the machine; powers off if that does not work. */
+__noreturn void machine_restart(void);
 /*
  * Leave QEMU through the isa-debug-exit device with QEMU's exit status
  * (code << 1) | 1: code 0 means success to the test harness. Falls back to

@@ -77,6 +77,7 @@
 #define __NR_munmap		91
 #define __NR_truncate		92
 #define __NR_ftruncate		93
+#define __NR_reboot		88
 #define __NR_fchmod		94
 #define __NR_fchown		95
 #define __NR_getpriority	96
@@ -330,7 +331,7 @@ long do_syscall(struct pt_regs *regs);
 	X(times) X(getrusage) X(_newselect) X(pread64) X(pwrite64)	\
 	X(pselect6) X(ppoll) X(dup3) X(pselect6_time64) X(ppoll_time64)	\
 	X(poll) X(mremap) X(getsid) X(setpgid) X(getpriority)		\
-	X(setpriority) X(fsync) X(fdatasync)				\
+	X(setpriority) X(fsync) X(fdatasync) X(reboot)			\
 	X(mkdir) X(mkdirat) X(mknod) X(mknodat) X(symlink)		\
 	X(symlinkat) X(link) X(linkat) X(unlink) X(rmdir) X(unlinkat)	\
 	X(rename) X(renameat) X(renameat2) X(chmod) X(fchmodat)		\
