@@ -514,7 +514,7 @@ static void exec_login_shell(void)
 	char *const envp[] = {
 		"PATH=/sbin:/usr/sbin:/usr/bin:/bin", "HOME=/root",
 		"TERM=vt100", "SHELL=/bin/sh", "USER=root",
-		"PS1=\\w # ", "ENV=/etc/profile", NULL,
+		"PS1=\\w # ", NULL,
 	};
 	int fd;
 
