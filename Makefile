@@ -6,7 +6,7 @@
 
 O       ?= build
 SMP     ?= 4
-MEM     ?= 512M
+MEM     ?= 1G
 ACCEL   ?= tcg
 APPEND  ?=
 # Through the environment, so that quotes in it reach the kernel intact.

@@ -598,6 +598,7 @@ static int do_execve(struct filename *filename, const struct exec_args *args)
 		close_on_exec(t->files);
 	strlcpy(t->comm, basename(filename->name), sizeof(t->comm));
 	t->not_dumpable = false;
+	WRITE_ONCE(task_group_leader(t)->did_exec, true);
 	start_thread(current_pt_regs(), img.entry, sp);
 	kfree(exe_path);
 	fput(file);

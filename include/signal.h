@@ -102,6 +102,8 @@ typedef u64 sigset_t;
 #define TRAP_BRKPT	1
 #define CLD_EXITED	1
 #define CLD_KILLED	2
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
 
 /*
  * What the kernel keeps of a siginfo_t: the code and the three words that
@@ -165,6 +167,8 @@ bool force_sig_fault(int sig, int code, unsigned long addr);
 void force_sigsegv(int sig);
 /* Does the default action of `sig` kill? (false: ignore) */
 bool sig_default_kills(int sig);
+/* Is stopping the process the default action of sig? */
+bool sig_default_stops(int sig);
 
 /* Delivery (called by the arch code on the way to user mode). */
 bool get_signal(struct ksignal *ksig);

@@ -36,6 +36,8 @@
 #define TASK_DEAD		0x0080	/* exited; never runs again */
 #define TASK_WAKEKILL		0x0100	/* SIGKILL wakes it (with _UNINTERRUPTIBLE) */
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define __TASK_STOPPED		0x0004	/* job control stop */
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)	/* SIGCONT or SIGKILL wake it */
 #define TASK_NEW		0x0800	/* being created by fork */
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
@@ -151,7 +153,27 @@ struct task_struct {
 
 	/* Sleeping locks held, for the lock validator. */
 	struct lockdep_task lockdep;
+
+
+	/*
+	 * Job control (kernel/pgrp.c, kernel/signal.c, drivers/tty/):
+	 * meaningful in a process's leader, written under tasklist_lock
+	 * (jobctl: and the process's siglock too). fork copies the group,
+	 * the session and the controlling terminal.
+	 */
+	pid_t pgrp;			/* process group id */
+	pid_t session;			/* session id */
+	struct tty_struct *tty;		/* controlling terminal, or NULL */
+	unsigned int jobctl;		/* JOBCTL_* */
+	int stop_signal;		/* the signal that stopped the group */
+	bool did_exec;			/* execve since fork: setpgid says EACCES */
 };
+
+/* task->jobctl of a process's leader */
+#define JOBCTL_STOPPED		0x1	/* stopped by SIGSTOP/TSTP/TTIN/TTOU */
+#define JOBCTL_STOP_REPORT	0x2	/* wait4(WUNTRACED) has not seen it */
+#define JOBCTL_CONT_REPORT	0x4	/* wait4(WCONTINUED) has not seen it */
+#define JOBCTL_STOP_DEQUEUED	0x8	/* a stop signal is being acted on */
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread.sp) == 0,
 	       "switch_to.asm expects thread.sp at offset 0");

@@ -24,6 +24,9 @@
 #include <errno.h>
 #include <futex.h>
 #include <procfs.h>
+#include <string.h>
+#include <jobctl.h>
+#include <tty.h>
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
@@ -199,8 +202,13 @@ void do_exit(int status)
 		local_irq_enable();
 		init_died(thread_group_wait_status(leader));
 	}
-	if (group_dead)
+	if (group_dead) {
+		/* A session leader's end hangs its terminal up (SIGHUP). */
+		if (leader->session == leader->tgid)
+			tty_session_leader_exit_locked(leader);
+		orphaned_pgrps_on_exit_locked(leader);
 		forget_children_locked(leader);
+	}
 	/*
 	 * Only a process's leader has a parent to reap it; other threads
 	 * (and tasks nobody waits for) reap themselves. The leader's
@@ -261,9 +269,32 @@ static void reap_zombie(struct task_struct *zombie, struct child_usage *ru)
 	put_task_struct(zombie);
 }
 
+/*
+ * Which children pid names: > 0 that one, -1 any, 0 the caller's group,
+ * < -1 group -pid. tasklist_lock held.
+ */
 static bool child_matches(struct task_struct *c, pid_t pid)
 {
-	return pid <= 0 || c->tgid == pid;
+	if (pid > 0)
+		return c->tgid == pid;
+	if (pid == -1)
+		return true;
+	if (pid == 0)
+		return c->pgrp == task_group_leader(current)->pgrp;
+	return c->pgrp == -pid;
+}
+
+/* tasklist_lock held: a stop or continuation of c that options ask for. */
+static bool take_jobctl_report(struct task_struct *c, int options,
+			       int *status)
+{
+	unsigned int want = 0;
+
+	if (options & WUNTRACED)
+		want |= JOBCTL_STOP_REPORT;
+	if (options & WCONTINUED)
+		want |= JOBCTL_CONT_REPORT;
+	return want && jobctl_take_report_locked(c, want, status);
 }
 
 /*
@@ -282,19 +313,27 @@ static long do_wait(pid_t pid, int *status, int options,
 	struct task_struct *c, *zombie;
 	DEFINE_WAIT(w);
 	unsigned long flags;
+	pid_t reported;
 	long ret;
 
+	if (pid == INT_MIN)
+		return -ESRCH;		/* as Linux: -pid would overflow */
 	for (;;) {
 		bool found = false;
 
 		prepare_to_wait(&leader->wait_chldexit, &w,
 				TASK_INTERRUPTIBLE);
 		zombie = NULL;
+		reported = 0;
 		spin_lock_irqsave(&tasklist_lock, flags);
 		list_for_each_entry(c, &leader->children, sibling) {
 			if (!child_matches(c, pid))
 				continue;
 			found = true;
+			if (take_jobctl_report(c, options, status)) {
+				reported = c->tgid;
+				break;
+			}
 			/* A leader is reaped once its threads are gone. */
 			if (c->exit_state == EXIT_ZOMBIE &&
 			    thread_group_empty_locked(c)) {
@@ -304,6 +343,11 @@ static long do_wait(pid_t pid, int *status, int options,
 			}
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (reported) {
+			memset(ru, 0, sizeof(*ru));
+			ret = reported;
+			break;
+		}
 		if (zombie) {
 			*status = thread_group_wait_status(zombie);
 			ret = zombie->pid;

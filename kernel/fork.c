@@ -54,7 +54,9 @@ static bool pid_in_use(pid_t pid)
 	struct task_struct *t;
 
 	list_for_each_entry(t, &task_list, tasks)
-		if (t->pid == pid || t->tgid == pid)
+		/* Nor while a process group or session has that id. */
+		if (t->pid == pid || t->tgid == pid || t->pgrp == pid ||
+		    t->session == pid)
 			return true;
 	return false;
 }
@@ -272,6 +274,10 @@ static struct task_struct *copy_process(const struct clone_args_k *args,
 			p->parent = p->parent->parent;
 		p->group_leader = p;
 		p->live = 1;
+		/* Job control: the parent's group, session and terminal. */
+		p->pgrp = task_group_leader(cur)->pgrp;
+		p->session = task_group_leader(cur)->session;
+		p->tty = task_group_leader(cur)->tty;
 	}
 	if (p->parent)
 		list_add_tail(&p->sibling, &p->parent->children);

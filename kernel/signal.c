@@ -31,6 +31,7 @@
 #include <mm.h>
 #include <errno.h>
 #include <string.h>
+#include <jobctl.h>
 
 struct sighand_struct {
 	atomic_t count;
@@ -44,19 +45,27 @@ struct sighand_struct {
 	 sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
 
 /*
- * Default action ignore; SIGSTOP/TSTP/TTIN/TTOU would stop the process
- * and SIGCONT continue it: there is no job control, so they are ignored
- * too.
+ * Default action ignore (SIGCONT's is to continue the process, which
+ * happens when it is sent, whatever its action: see prepare_signal()).
  */
 #define SIG_DFL_IGNORE_MASK						\
 	(sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGURG) |	\
-	 sigmask(SIGWINCH) | sigmask(SIGSTOP) | sigmask(SIGTSTP) |	\
-	 sigmask(SIGTTIN) | sigmask(SIGTTOU))
+	 sigmask(SIGWINCH))
+
+/* Default action: stop the whole process (job control). */
+#define SIG_STOP_MASK							\
+	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) |	\
+	 sigmask(SIGTTOU))
 
 bool sig_default_kills(int sig)
 {
 	return sig >= 1 && sig <= _NSIG &&
-	       !(SIG_DFL_IGNORE_MASK & sigmask(sig));
+	       !((SIG_DFL_IGNORE_MASK | SIG_STOP_MASK) & sigmask(sig));
+}
+
+bool sig_default_stops(int sig)
+{
+	return sig >= 1 && sig <= _NSIG && (SIG_STOP_MASK & sigmask(sig));
 }
 
 static struct sigpending *shared_of(struct task_struct *t)
@@ -127,7 +136,8 @@ static bool sig_ignored(struct task_struct *t, int sig)
 	/* A blocked one waits: the action may change before it is unblocked. */
 	if (t->blocked & sigmask(sig))
 		return false;
-	return h == SIG_IGN || (h == SIG_DFL && !sig_default_kills(sig));
+	return h == SIG_IGN || (h == SIG_DFL && !sig_default_kills(sig) &&
+				!sig_default_stops(sig));
 }
 
 static void queue_signal(struct sigpending *p, int sig,
@@ -152,6 +162,73 @@ static bool signal_target_alive(struct task_struct *p, bool group)
 	return !(p->flags & PF_EXITING) && !p->exit_state;
 }
 
+static int send_signal_locked(struct task_struct *p, int sig,
+			      const struct ksiginfo *info, bool group);
+
+/* tasklist_lock and siglock held: take `mask` out of every pending set. */
+static void flush_pending_of_process(struct task_struct *p, sigset_t mask)
+{
+	struct task_struct *t;
+
+	shared_of(p)->set &= ~mask;
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->tgid == p->tgid)
+			t->pending.set &= ~mask;
+}
+
+/*
+ * tasklist_lock and p's siglock held; what sending `sig` does whatever
+ * p's action is: a stop signal cancels a pending SIGCONT, SIGCONT
+ * cancels pending stop signals and continues a stopped process at once.
+ * Returns true if the parent is to hear (CLD_CONTINUED) of it.
+ */
+static bool prepare_signal(struct task_struct *p, int sig)
+{
+	struct task_struct *leader = task_group_leader(p), *t;
+
+	if (sig_default_stops(sig)) {
+		flush_pending_of_process(p, sigmask(SIGCONT));
+		return false;
+	}
+	if (sig != SIGCONT)
+		return false;
+	flush_pending_of_process(p, SIG_STOP_MASK);
+	leader->jobctl &= ~JOBCTL_STOP_DEQUEUED;
+	if (!(leader->jobctl & JOBCTL_STOPPED))
+		return false;
+	leader->jobctl &= ~(JOBCTL_STOPPED | JOBCTL_STOP_REPORT);
+	leader->jobctl |= JOBCTL_CONT_REPORT;
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->tgid == p->tgid)
+			try_to_wake_up(t, __TASK_STOPPED);
+	return true;
+}
+
+/*
+ * tasklist_lock held, `leader`'s process stopped or continued: its parent
+ * hears with SIGCHLD unless it asked not to (SA_NOCLDSTOP); its wait4()
+ * is woken either way (WUNTRACED, WCONTINUED).
+ */
+static void notify_parent_cldstop_locked(struct task_struct *leader, int why,
+					 int sig)
+{
+	struct task_struct *parent = leader->parent;
+	struct ksiginfo info = {
+		.code = why,
+		.fields = { leader->tgid, 0, sig },
+	};
+	bool quiet;
+
+	if (!parent || !parent->sighand)
+		return;
+	spin_lock(&parent->sighand->siglock);
+	quiet = parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP;
+	spin_unlock(&parent->sighand->siglock);
+	if (!quiet)
+		send_signal_locked(parent, SIGCHLD, &info, true);
+	wake_up_all(&parent->wait_chldexit);
+}
+
 /*
  * tasklist_lock held. As on Linux, init gets only the signals it has a
  * handler for: a default action would take the whole system down.
@@ -161,10 +238,19 @@ static int send_signal_locked(struct task_struct *p, int sig,
 {
 	struct sighand_struct *sh = p->sighand;
 	struct sigpending *pending;
+	bool continued;
 
 	if (!signal_target_alive(p, group))
 		return 0;
 	spin_lock(&sh->siglock);
+	continued = prepare_signal(p, sig);
+	if (continued) {
+		/* The parent's siglock is not taken under ours. */
+		spin_unlock(&sh->siglock);
+		notify_parent_cldstop_locked(task_group_leader(p),
+					     CLD_CONTINUED, SIGCONT);
+		spin_lock(&sh->siglock);
+	}
 	if (p->tgid == 1 && sh->action[sig - 1].handler == SIG_DFL)
 		goto out;
 	if (sig_ignored(p, sig))
@@ -269,6 +355,26 @@ bool parent_ignores_children_locked(struct task_struct *parent)
 	return ignores;
 }
 
+bool jobctl_take_report_locked(struct task_struct *c, unsigned int want,
+			       int *status)
+{
+	unsigned int got;
+
+	if (c->exit_state || !c->sighand || !(READ_ONCE(c->jobctl) & want))
+		return false;
+	spin_lock(&c->sighand->siglock);
+	got = c->jobctl & want;
+	if (got & JOBCTL_STOP_REPORT) {
+		*status = (c->stop_signal << 8) | 0x7f;
+		got = JOBCTL_STOP_REPORT;
+	} else if (got) {
+		*status = 0xffff;
+	}
+	c->jobctl &= ~got;
+	spin_unlock(&c->sighand->siglock);
+	return got != 0;
+}
+
 /* ---- faults ------------------------------------------------------------- */
 
 /*
@@ -347,6 +453,78 @@ static int dequeue_signal(struct task_struct *t, struct ksiginfo *info)
 	return sig;
 }
 
+/* Sleep while current's process is stopped; SIGCONT or SIGKILL end it. */
+static void jobctl_stopped_wait(void)
+{
+	struct task_struct *leader = task_group_leader(current);
+
+	for (;;) {
+		set_current_state(TASK_STOPPED);
+		if (!(READ_ONCE(leader->jobctl) & JOBCTL_STOPPED) ||
+		    fatal_signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/* A stop signal's default action: stop every thread of the process. */
+static void do_signal_stop(int sig)
+{
+	struct task_struct *t = current, *leader = task_group_leader(t), *o;
+	struct sighand_struct *sh = t->sighand;
+	unsigned long flags;
+	bool notify = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&sh->siglock);
+	/* A SIGCONT since the stop signal was taken cancels it. */
+	if ((leader->jobctl & JOBCTL_STOP_DEQUEUED) && !leader->group_exit &&
+	    !fatal_signal_pending(t)) {
+		leader->jobctl &= ~(JOBCTL_STOP_DEQUEUED | JOBCTL_CONT_REPORT);
+		if (!(leader->jobctl & JOBCTL_STOPPED)) {
+			leader->jobctl |= JOBCTL_STOPPED | JOBCTL_STOP_REPORT;
+			leader->stop_signal = sig;
+			notify = true;
+			/* The other threads stop on their way to user mode. */
+			list_for_each_entry(o, &task_list, tasks)
+				if (o->tgid == t->tgid && o != t)
+					signal_wake_up(o);
+		}
+	}
+	spin_unlock(&sh->siglock);
+	if (notify)
+		notify_parent_cldstop_locked(leader, CLD_STOPPED, sig);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	jobctl_stopped_wait();
+}
+
+/* Is current's process group orphaned (TSTP/TTIN/TTOU do not stop it)? */
+static bool current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool orphaned;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	orphaned = pgrp_is_orphaned_locked(task_group_leader(current)->pgrp,
+					   NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return orphaned;
+}
+
+bool current_ignores_or_blocks(int sig)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	ret = (t->blocked & sigmask(sig)) ||
+	      t->sighand->action[sig - 1].handler == SIG_IGN;
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	return ret;
+}
+
 bool get_signal(struct ksignal *ksig)
 {
 	struct task_struct *t = current;
@@ -357,6 +535,9 @@ bool get_signal(struct ksignal *ksig)
 		struct k_sigaction *ka;
 		int sig;
 
+		/* Another thread stopped the process. */
+		if (READ_ONCE(task_group_leader(t)->jobctl) & JOBCTL_STOPPED)
+			jobctl_stopped_wait();
 		spin_lock_irqsave(&sh->siglock, flags);
 		sig = dequeue_signal(t, &ksig->info);
 		if (!sig) {
@@ -376,6 +557,14 @@ bool get_signal(struct ksignal *ksig)
 				ka->handler = SIG_DFL;
 			spin_unlock_irqrestore(&sh->siglock, flags);
 			return true;
+		}
+		if (sig_default_stops(sig)) {
+			task_group_leader(t)->jobctl |= JOBCTL_STOP_DEQUEUED;
+			spin_unlock_irqrestore(&sh->siglock, flags);
+			/* POSIX: the terminal's stops spare an orphaned group. */
+			if (sig == SIGSTOP || !current_pgrp_orphaned())
+				do_signal_stop(sig);
+			continue;
 		}
 		spin_unlock_irqrestore(&sh->siglock, flags);
 		if (sig_default_kills(sig))
@@ -785,10 +974,49 @@ static long signal_all(int sig)
 	return ret;
 }
 
+int kill_pgrp_locked(pid_t pgrp, int sig, const struct ksiginfo *info)
+{
+	struct task_struct *p;
+	int ret = -ESRCH;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!task_is_live_process(p) || p->pgrp != pgrp)
+			continue;
+		ret = sig ? send_signal_locked(p, sig, info, true) : 0;
+	}
+	return ret;
+}
+
+int kill_pgrp(pid_t pgrp, int sig)
+{
+	struct ksiginfo info = { .code = SI_KERNEL };
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = kill_pgrp_locked(pgrp, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* kill(-pgrp) and kill(0): every process of the group. */
+static long signal_pgrp(pid_t pgrp, int sig)
+{
+	struct ksiginfo info = user_info(SI_USER);
+	unsigned long flags;
+	long ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!pgrp)
+		pgrp = task_group_leader(current)->pgrp;
+	ret = kill_pgrp_locked(pgrp, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 /*
- * Every process leads a process group of its own (kernel/sys_info.c), so
- * the group -pgid is the process pgid and the caller's group (pid 0) is
- * the caller. A thread id names its process, as on Linux.
+ * pid > 0: that process (a thread id names its process, as on Linux);
+ * 0: the caller's process group; -1: everyone; < -1: group -pid.
  */
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
@@ -798,10 +1026,8 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		return signal_all(sig);
 	if (pid == INT_MIN)
 		return -ESRCH;		/* -pid would overflow */
-	if (pid == 0)
-		pid = current->tgid;
-	else if (pid < 0)
-		pid = -pid;
+	if (pid <= 0)
+		return signal_pgrp(-pid, sig);
 	return signal_task(pid, 0, sig, true);
 }
 

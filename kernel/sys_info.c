@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System calls about the caller and the system: pids, process group and
- * session, priority, uname, sysinfo, getcpu, CPU affinity, sched_yield,
+ * System calls about the caller and the system: pids (process groups and
+ * sessions are kernel/pgrp.c), priority, uname, sysinfo, getcpu, CPU affinity, sched_yield,
  * resource limits, getrandom.
  */
 #include <task.h>
@@ -41,71 +41,6 @@ SYSCALL_DEFINE0(getppid)
 	ppid = leader->parent ? leader->parent->tgid : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ppid;
-}
-
-/* Every process leads its own group and session. */
-SYSCALL_DEFINE0(getpgrp) { return current->tgid; }
-SYSCALL_DEFINE0(setsid) { return current->tgid; }
-
-/*
- * Every process leads its own group and session: both ids are the
- * process id.
- */
-static long own_group_of(pid_t pid)
-{
-	struct task_struct *p;
-	pid_t pgid;
-
-	if (!pid)
-		return current->tgid;
-	p = find_get_task_by_pid(pid);
-	if (!p)
-		return -ESRCH;	/* as Linux, also for pid < 0 */
-	pgid = p->tgid;
-	put_task_struct(p);
-	return pgid;
-}
-
-SYSCALL_DEFINE1(getpgid, pid_t, pid)
-{
-	return own_group_of(pid);
-}
-
-SYSCALL_DEFINE1(getsid, pid_t, pid)
-{
-	return own_group_of(pid);
-}
-
-/*
- * Without process groups the only change setpgid() could ask for that
- * already holds is "pid leads its own group": that succeeds; joining
- * another group is -EPERM. pid must be the caller or one of its children.
- */
-SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
-{
-	struct task_struct *p, *parent;
-	unsigned long flags;
-	bool mine;
-
-	if (pgid < 0)
-		return -EINVAL;
-	if (!pid)
-		pid = current->tgid;
-	if (!pgid)
-		pgid = pid;
-	p = find_get_task_by_pid(pid);
-	if (!p)
-		return -ESRCH;
-	/* ->parent changes (reparenting, reaping) under tasklist_lock. */
-	spin_lock_irqsave(&tasklist_lock, flags);
-	parent = p->parent;
-	mine = p->tgid == current->tgid ||
-	       (parent && parent->tgid == current->tgid);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	put_task_struct(p);
-	if (!mine)
-		return -ESRCH;
-	return pgid == pid ? 0 : -EPERM;
 }
 
 #define PRIO_PROCESS	0

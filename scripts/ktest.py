@@ -36,7 +36,9 @@ import time
 #   append   kernel command line (-append)
 #   timeout  seconds before the boot counts as hung and QEMU is killed
 #   initrd   optional path of an initrd (-initrd), e.g. user-space tests
-#   kind     optional: "ktap" (default) or "bench" (also print the
+#   kind     optional: "ktap" (default), "console" (the harness types a
+#            session into the serial port, see CONSOLE_SESSION) or
+#            "bench" (also print the
 #            benchmark lines; numbers never make a run fail)
 #   repeat   optional: boot this row this many times (multiplies --repeat)
 
@@ -80,7 +82,15 @@ def _user_rows():
     return rows
 
 
-CONFIGS = _kernel_rows() + _user_rows()
+def _console_rows():
+    """busybox sh on the console, driven by keystrokes (issue 12)."""
+    return [dict(name='user-tty-%s' % kmap, smp=2, mem='256M',
+                 append='lowmem=64M kmap=%s' % kmap,
+                 initrd='initramfs.cpio', timeout=300, kind='console')
+            for kmap in ('percpu', 'global')]
+
+
+CONFIGS = _kernel_rows() + _user_rows() + _console_rows()
 
 # `--soak`: the stress tests with larger iteration counts, many times.
 SOAK_CONFIGS = [
@@ -476,17 +486,157 @@ def boot(cfg, kernel, log, accel):
     return proc.returncode, timed_out, time.monotonic() - start
 
 
+# ---- typing into the console -------------------------------------------------
+#
+# A "console" row boots `make run`'s userland (demo, then busybox sh on
+# /dev/ttyS0) with the serial port on QEMU's stdin/stdout, types the
+# steps below and checks what comes back: each step is one KTAP case of
+# a document the harness writes at the end of the log. A step: name, the
+# bytes to type, a regular expression the output after them must match,
+# seconds to wait (a hang guard, not a judgement of speed), and seconds
+# to pause before typing the next one.
+
+PROMPT = r'~ # '
+CONSOLE_DOC = 'KTAP version 1'
+CONSOLE_MARK = '# ktest.py: the console session as typed'
+
+CONSOLE_SESSION = [
+    ('shell_prompt', '', PROMPT, 120, 0),
+    ('pipes_work', 'echo kmapos | tr a-z A-Z\r', r'KMAPOS\r?\n.*' + PROMPT,
+     30, 0),
+    ('ctrl_c_interrupts_write_bench', 'write_bench -t 60\r',
+     r'write_bench', 30, 2),
+    ('ctrl_c_prompt_back', '\x03', PROMPT, 30, 0),
+    ('write_bench_gone', 'pidof write_bench || echo none-left\r',
+     r'none-left', 30, 0),
+    ('background_job', 'sleep 100 &\r', PROMPT, 30, 0),
+    ('jobs_lists_it', 'jobs\r', r'Running\s+sleep 100', 30, 0),
+    ('fg_brings_it_back', 'fg\r', r'sleep 100', 30, 1),
+    ('ctrl_z_stops_it', '\x1a', r'Stopped\s+sleep 100', 30, 0),
+    ('bg_continues_it', 'bg\r', PROMPT, 30, 0),
+    ('jobs_running_again', 'jobs\r', r'Running\s+sleep 100', 30, 0),
+    ('kill_job', 'kill %1\r', PROMPT, 30, 0),
+    ('job_terminated', 'jobs\r', r'Terminated\s+sleep 100', 30, 0),
+    ('stopped_state_in_ps', 'sleep 50 & kill -STOP $! ; sleep 1; '
+     'grep State /proc/$!/status; kill -9 $!\r', r'T \(stopped\)', 30, 0),
+    ('kmapstat', 'cat /dev/kmapstat\r', PROMPT, 30, 0),
+    ('poweroff', 'poweroff\r', r'powering off', 60, 0),
+]
+
+
+def console_session(proc, log, steps, deadline):
+    """Type steps into proc's stdin; the KTAP lines for them."""
+    out = bytearray()
+    lock = threading.Lock()
+
+    def reader():
+        with open(log, 'ab') as f:
+            while True:
+                b = proc.stdout.read1(4096) if hasattr(proc.stdout, 'read1') \
+                    else proc.stdout.read(1)
+                if not b:
+                    return
+                f.write(b)
+                f.flush()
+                with lock:
+                    out.extend(b)
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    results = []
+    for name, keys, expect, wait, pause in steps:
+        with lock:
+            start = len(out)
+        t0 = time.monotonic()
+        try:
+            proc.stdin.write(keys.encode('latin-1'))
+            proc.stdin.flush()
+        except OSError:
+            pass
+        ok = False
+        while time.monotonic() < min(t0 + wait, deadline):
+            with lock:
+                text = out[start:].decode('latin-1')
+            if re.search(expect, text, re.S):
+                ok = True
+                break
+            if proc.poll() is not None and not t.is_alive():
+                break
+            time.sleep(0.05)
+        secs = time.monotonic() - t0
+        results.append((ok, name, secs, expect))
+        if not ok:
+            break
+        # The shell switches the terminal to raw mode after its prompt.
+        time.sleep(pause + 0.3)
+    for name, _, expect, _, _ in steps[len(results):]:
+        results.append((False, name, 0, 'not reached'))
+    lines = [CONSOLE_DOC, '# Subtest: console', '1..%d' % len(steps)]
+    for i, (ok, name, secs, expect) in enumerate(results, 1):
+        if not ok:
+            lines.append('# %s: no %r within the guard' % (name, expect))
+        else:
+            lines.append('# %s: %.2f s' % (name, secs))
+        lines.append('%s %d %s' % ('ok' if ok else 'not ok', i, name))
+    return lines
+
+
+def boot_console(cfg, kernel, log, accel):
+    """A console row: (exit status, timed out, seconds)."""
+    cmd = qemu_command(cfg, kernel, log, accel)
+    i = cmd.index('-serial')
+    cmd[i:i + 2] = ['-chardev', 'stdio,id=s0,signal=off',
+                    '-serial', 'chardev:s0']
+    start = time.monotonic()
+    deadline = start + cfg.get('timeout', KTEST_TIMEOUT)
+    open(log, 'wb').close()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with _live_lock:
+        _live.add(proc)
+    timed_out = False
+    try:
+        lines = console_session(proc, log, CONSOLE_SESSION, deadline)
+        try:
+            proc.wait(timeout=max(1, min(30, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            timed_out = time.monotonic() > deadline
+    finally:
+        with _live_lock:
+            _live.discard(proc)
+    err = proc.stderr.read()
+    with open(log, 'ab') as f:
+        f.write(('\n%s\n' % CONSOLE_MARK + '\n'.join(lines) +
+                 '\n').encode())
+        if err:
+            f.write(b'\n[qemu stderr] ' + err)
+    return proc.returncode, timed_out, time.monotonic() - start
+
+
 def run_one(cfg, run_name, kernel, logdir, accel):
     log = os.path.join(logdir, run_name + '.log')
     if os.path.exists(log):
         os.unlink(log)
-    status, timed_out, secs = boot(cfg, kernel, log, accel)
+    if cfg.get('kind') == 'console':
+        status, timed_out, secs = boot_console(cfg, kernel, log, accel)
+    else:
+        status, timed_out, secs = boot(cfg, kernel, log, accel)
     try:
         with open(log, 'rb') as f:
             text = f.read().decode('utf-8', 'replace')
     except OSError:
         text = ''
-    report = evaluate(text, status, timed_out, cfg.get('kind', 'ktap'))
+    judged = text
+    if cfg.get('kind') == 'console':
+        # Only the harness's document counts (programs typed at the shell
+        # print KTAP of their own); a panic anywhere still does.
+        mark = text.rfind(CONSOLE_MARK)
+        judged = text[mark:] if mark >= 0 else ''
+        judged += ''.join('\n' + l for l in text.splitlines()
+                          if PANIC_RE.search(l))
+    report = evaluate(judged, status, timed_out, cfg.get('kind', 'ktap'))
     return run_name, cfg, report, text, secs, log
 
 

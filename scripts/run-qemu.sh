@@ -2,7 +2,7 @@
 # Boot the kernel in QEMU with the serial console on this terminal.
 #
 #   run-qemu.sh --kernel build/kernel.elf [--initrd f.cpio] [--smp N]
-#               [--mem 512M] [--append "params"] [--accel tcg|kvm] [--gdb]
+#               [--mem 1G] [--append "params"] [--accel tcg|kvm] [--gdb]
 #
 # Quit with Ctrl-A X. With --gdb, QEMU stops at reset and gdb attaches
 # (port $GDB_PORT, default 1234) and runs to start_kernel; the kernel log
@@ -12,7 +12,7 @@
 # KVM is only used when asked for (ACCEL=kvm).
 set -e
 
-kernel=build/kernel.elf initrd= smp=4 mem=512M append= accel=tcg gdb=
+kernel=build/kernel.elf initrd= smp=4 mem=1G append= accel=tcg gdb=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernel=$2; shift ;;

@@ -5,7 +5,10 @@
  *	/init ktest	run the user test programs, print one KTAP document,
  *			exit 0 if all passed (the kernel then powers off)
  *	/init		banner, a demo of concurrent write() with one process
- *			per CPU, then a small shell on the console
+ *			per CPU, then busybox's sh on the console, as a
+ *			session leader whose controlling terminal it is;
+ *			the small shell below if there is no /bin/sh or
+ *			initshell=builtin is given
  *
  * The kernel passes init the words of its command line that it does not
  * use itself (Linux's rules: "word" goes to argv, "name=value" to envp,
@@ -19,6 +22,8 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -486,6 +491,89 @@ static void shell(void)
 	}
 }
 
+/* ---- the login shell: busybox sh ------------------------------------------ */
+
+#define CONSOLE_TTY	"/dev/ttyS0"
+
+static volatile sig_atomic_t shutdown_requested;
+
+/* busybox's halt, reboot and poweroff (without -f) signal init. */
+static void on_shutdown_signal(int sig)
+{
+	(void)sig;
+	shutdown_requested = 1;
+}
+
+/*
+ * The child's side: a session of its own, the console as its controlling
+ * terminal (opened as a session leader), on fds 0-2, then sh.
+ */
+static void exec_login_shell(void)
+{
+	char *const argv[] = { "-sh", NULL };
+	char *const envp[] = {
+		"PATH=/sbin:/usr/sbin:/usr/bin:/bin", "HOME=/root",
+		"TERM=vt100", "SHELL=/bin/sh", "USER=root",
+		"PS1=\\w # ", NULL,
+	};
+	int fd;
+
+	setsid();
+	fd = open(CONSOLE_TTY, O_RDWR);
+	if (fd < 0 || ioctl(fd, TIOCSCTTY, 0) < 0)
+		say("init: %s as controlling terminal: %s\n", CONSOLE_TTY,
+		    strerror(errno));
+	if (fd >= 0) {
+		for (int i = 0; i < 3; i++)
+			dup2(fd, i);
+		if (fd > 2)
+			close(fd);
+	}
+	if (chdir("/root") < 0)
+		chdir("/");
+	execve("/bin/sh", argv, envp);
+	say("init: cannot run /bin/sh: %s\n", strerror(errno));
+	_exit(127);
+}
+
+/*
+ * Run busybox sh and reap whatever is handed to init until it ends or
+ * busybox's poweroff signals init. False: there is no /bin/sh.
+ */
+static bool login_shell(void)
+{
+	struct sigaction sa = { .sa_handler = on_shutdown_signal };
+	const char *choice = getenv("initshell");
+	pid_t pid;
+	int status;
+
+	if ((choice && !strcmp(choice, "builtin")) ||
+	    access("/bin/sh", X_OK) < 0)
+		return false;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	say("init: starting /bin/sh (busybox) on %s; 'poweroff' to leave\n",
+	    CONSOLE_TTY);
+	pid = fork();
+	if (pid == 0)
+		exec_login_shell();
+	if (pid < 0)
+		return false;
+	while (!shutdown_requested) {
+		pid_t r = waitpid(-1, &status, 0);
+
+		if (r == pid || (r < 0 && errno == ECHILD))
+			break;
+	}
+	if (shutdown_requested) {
+		kill(-1, SIGTERM);
+		sleep_ms(100);
+		kill(-1, SIGKILL);
+	}
+	return true;
+}
+
 /*
  * Words after a bare "--" on the kernel command line reach init as
  * arguments, "name=value" ones included (Linux's rule): take those as
@@ -501,11 +589,14 @@ static void settings_from_args(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	settings_from_args(argc, argv);
+	/* A session of init's own (as real inits do): getsid() is not 0. */
+	setsid();
 	banner();
 	if (ktest_requested(argc, argv))
 		return run_tests();
 	demo();
-	shell();
+	if (!login_shell())
+		shell();
 	say("init: exiting; the kernel powers off\n");
 	return 0;
 }

@@ -36,6 +36,7 @@
 #include <kernel.h>
 #include <string.h>
 #include <errno.h>
+#include <tty.h>
 
 #define ARGS_CHUNK	256
 #define PF_KTHREAD_LINUX	0x00200000	/* Linux's PF_KTHREAD, in stat */
@@ -43,7 +44,8 @@
 struct task_sample {
 	char comm[TASK_COMM_LEN];
 	char state;
-	pid_t pid, tgid, ppid;
+	pid_t pid, tgid, ppid, pgrp, session, tpgid;
+	int tty_nr;
 	int threads, nice, cpu, exit_signal, exit_code;
 	bool kthread;
 	u64 start_time;
@@ -60,6 +62,8 @@ static char task_state(struct task_struct *t)
 		return 'Z';
 	if (state & TASK_DEAD)
 		return 'X';
+	if (state & __TASK_STOPPED)
+		return 'T';
 	if (state & TASK_UNINTERRUPTIBLE)
 		return 'D';
 	if (state & TASK_INTERRUPTIBLE)
@@ -74,6 +78,8 @@ static const char *state_name(char state)
 		return "S (sleeping)";
 	case 'D':
 		return "D (disk sleep)";
+	case 'T':
+		return "T (stopped)";
 	case 'Z':
 		return "Z (zombie)";
 	case 'X':
@@ -94,6 +100,10 @@ static void sample_locked(struct task_struct *t, struct task_sample *s)
 	s->pid = t->pid;
 	s->tgid = t->tgid;
 	s->ppid = leader->parent ? leader->parent->tgid : 0;
+	s->pgrp = leader->pgrp;
+	s->session = leader->session;
+	s->tty_nr = leader->tty ? tty_devnum(leader->tty) : 0;
+	s->tpgid = leader->tty ? tty_fg_pgrp(leader->tty) : -1;
 	s->threads = t->group_leader ? max(leader->live, 1) : 1;
 	s->nice = READ_ONCE(t->nice);
 	s->cpu = READ_ONCE(t->cpu);
@@ -190,8 +200,8 @@ static void stat_line(struct pbuf *pb, const struct task_sample *s,
 		      const struct mm_sample *m, const struct cputime_sum *self,
 		      const struct cputime_sum *kids)
 {
-	pb_printf(pb, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 ", s->pid, s->comm,
-		  s->state, s->ppid, s->tgid, s->tgid,
+	pb_printf(pb, "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 ", s->pid, s->comm,
+		  s->state, s->ppid, s->pgrp, s->session, s->tty_nr, s->tpgid,
 		  s->kthread ? PF_KTHREAD_LINUX : 0);
 	pb_printf(pb, "%llu %llu %llu %llu %d %d %d 0 %llu %lu %lu %lu ",
 		  self->utime, self->stime, kids->utime, kids->stime,
@@ -210,8 +220,8 @@ static void stat_line(struct pbuf *pb, const struct task_sample *s,
 /*
  * The 52 fields of proc(5) in order. The times are the whole process's
  * ticks and its reaped children's; there is no page-fault or I/O
- * accounting (0), no terminal (tty_nr 0, tpgid -1), every process leads
- * its own group and session; rsslim is unlimited.
+ * accounting (0); tty_nr and tpgid are the controlling terminal's
+ * (0 and -1 without one); rsslim is unlimited.
  */
 int proc_pid_stat(struct pbuf *pb, struct task_struct *t)
 {

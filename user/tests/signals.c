@@ -621,9 +621,9 @@ static void signal_to_other_thread(void)
 }
 
 /*
- * kill(0) and kill(-pgid) name process groups; every process leads its
- * own on kmapos (and here, on Linux, the test runs in its own group
- * after setpgid(0, 0)), so both reach the caller.
+ * kill(0) and kill(-pgid) name process groups; the child leads a group
+ * of its own after setpgid(0, 0), so both reach it (user/tests/tty.c
+ * signals a group of two).
  */
 static void kill_groups_child(void *arg)
 {
