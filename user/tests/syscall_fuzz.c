@@ -76,7 +76,7 @@
 #define DEFAULT_ITERS	5000	/* calls per worker */
 #define WORKERS		8
 #define MAX_NR		450
-#define HANG_MS		2000	/* no progress this long: the worker is killed */
+#define HANG_MS		20000	/* no progress this long: the worker is killed */
 #define MAX_REPORTS	8
 
 /* Descriptors above what the fuzz ever names (its table stops at 16). */
