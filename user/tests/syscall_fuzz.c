@@ -530,6 +530,14 @@ static bool tame(struct call *c)
 		if ((a[3] & MAP_FIXED_ANY) && hurts_worker(a[0], a[1]))
 			c->nr = SYS_getpid;
 		return c->nr == SYS_getpid;
+	case SYS_syslog:
+		/*
+		 * CLEAR and READ_CLEAR empty the log every process reads
+		 * (the syslog test expects lines in it): read it instead.
+		 */
+		if (a[0] == 4 || a[0] == 5)
+			a[0] = 3;
+		break;
 	/* SysV IPC: no SHM_REMAP (it would map over the worker), no waits. */
 	case SYS_shmat:
 		a[2] &= ~(unsigned long)SHM_REMAP;
