@@ -240,8 +240,6 @@ static bool excluded(long nr)
 	case SYS_pivot_root: case SYS_open_tree: case SYS_move_mount:
 	case SYS_fsopen: case SYS_fsconfig: case SYS_fsmount:
 	case SYS_fspick: case SYS_mount_setattr:
-	/* SysV objects outlive their creator: the pages would stay. */
-	case SYS_shmget: case SYS_semget: case SYS_msgget:
 	/* The clock and the host name are every process's. */
 	case SYS_settimeofday_time32: case SYS_clock_settime32:
 	case SYS_clock_settime64: case SYS_sethostname:
