@@ -611,11 +611,16 @@ fail:
 	return err;
 }
 
-int kernel_execve(const char *path, const char *const argv[],
-		  const char *const envp[])
+/*
+ * The common part of execve and kernel_execve: the name (or its error),
+ * the argument and environment vectors copied by `copy` from `argv` and
+ * `envp` (user or kernel pointers), then the exec itself.
+ */
+static int execve_common(struct filename *name, const void *argv,
+			 const void *envp,
+			 int (*copy)(struct exec_args *, const void *, int *))
 {
 	struct exec_args a = { .buf = kmalloc(ARG_MAX, GFP_KERNEL) };
-	struct filename *name = getname_kernel(path);
 	int err = 0;
 
 	if (IS_ERR(name))
@@ -623,9 +628,9 @@ int kernel_execve(const char *path, const char *const argv[],
 	else if (!a.buf)
 		err = -ENOMEM;
 	if (!err)
-		err = args_copy_kernel(&a, argv, &a.argc);
+		err = copy(&a, argv, &a.argc);
 	if (!err)
-		err = args_copy_kernel(&a, envp, &a.envc);
+		err = copy(&a, envp, &a.envc);
 	if (!err)
 		err = do_execve(name, &a);
 	if (!IS_ERR(name))
@@ -634,26 +639,27 @@ int kernel_execve(const char *path, const char *const argv[],
 	return err;
 }
 
+static int copy_kernel_vec(struct exec_args *a, const void *vec, int *n)
+{
+	return args_copy_kernel(a, vec, n);
+}
+
+static int copy_user_vec(struct exec_args *a, const void *vec, int *n)
+{
+	return args_copy_user(a, (const u32 __user *)vec, n);
+}
+
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[])
+{
+	return execve_common(getname_kernel(path), argv, envp,
+			     copy_kernel_vec);
+}
+
+/* Relative to the working directory, as every path (fs/namei.c). */
 SYSCALL_DEFINE3(execve, const char __user *, upath,
 		const u32 __user *, uargv, const u32 __user *, uenvp)
 {
-	struct exec_args a = { .buf = kmalloc(ARG_MAX, GFP_KERNEL) };
-	/* Relative to the working directory, as every path (fs/namei.c). */
-	struct filename *name = getname(upath);
-	int err = 0;
-
-	if (IS_ERR(name))
-		err = PTR_ERR(name);
-	else if (!a.buf)
-		err = -ENOMEM;
-	if (!err)
-		err = args_copy_user(&a, uargv, &a.argc);
-	if (!err)
-		err = args_copy_user(&a, uenvp, &a.envc);
-	if (!err)
-		err = do_execve(name, &a);
-	if (!IS_ERR(name))
-		putname(name);
-	kfree(a.buf);
-	return err;
+	return execve_common(getname(upath), (const void *)uargv,
+			     (const void *)uenvp, copy_user_vec);
 }

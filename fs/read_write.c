@@ -263,8 +263,12 @@ SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 	return ksys_rw(fd, (char __user *)buf, count, true);
 }
 
-/* pread64/pwrite64 need a file with positions: streams are -ESPIPE. */
-static ssize_t ksys_pread(int fd, char __user *buf, size_t n, loff_t pos)
+/*
+ * pread64/pwrite64 need a file with positions: streams are -ESPIPE.
+ * An O_APPEND file still appends with pwrite (IOCB_APPEND), as on Linux.
+ */
+static ssize_t ksys_prw(int fd, char __user *buf, size_t n, loff_t pos,
+			bool write)
 {
 	struct file *f;
 	ssize_t ret;
@@ -274,33 +278,13 @@ static ssize_t ksys_pread(int fd, char __user *buf, size_t n, loff_t pos)
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!(f->f_mode & FMODE_PREAD))
+	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
 		ret = -ESPIPE;
 	else if (bad_offset_range(pos, n))
 		ret = -EINVAL;
 	else
-		ret = vfs_read(f, buf, n, &pos);
-	fput(f);
-	return ret;
-}
-
-static ssize_t ksys_pwrite(int fd, const char __user *buf, size_t n,
-			   loff_t pos)
-{
-	struct file *f;
-	ssize_t ret;
-
-	if (pos < 0)
-		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	if (!(f->f_mode & FMODE_PWRITE))
-		ret = -ESPIPE;
-	else if (bad_offset_range(pos, n))
-		ret = -EINVAL;
-	else	/* O_APPEND still appends (IOCB_APPEND), as on Linux */
-		ret = vfs_write(f, buf, n, &pos);
+		ret = write ? vfs_write(f, buf, n, &pos)
+			    : vfs_read(f, buf, n, &pos);
 	fput(f);
 	return ret;
 }
@@ -308,13 +292,14 @@ static ssize_t ksys_pwrite(int fd, const char __user *buf, size_t n,
 SYSCALL_DEFINE5(pread64, int, fd, char __user *, buf, size_t, count,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return ksys_pread(fd, buf, count, arg_u64(pos_lo, pos_hi));
+	return ksys_prw(fd, buf, count, arg_u64(pos_lo, pos_hi), false);
 }
 
 SYSCALL_DEFINE5(pwrite64, int, fd, const char __user *, buf, size_t, count,
 		unsigned long, pos_lo, unsigned long, pos_hi)
 {
-	return ksys_pwrite(fd, buf, count, arg_u64(pos_lo, pos_hi));
+	return ksys_prw(fd, (char __user *)buf, count,
+			arg_u64(pos_lo, pos_hi), true);
 }
 
 /* ---- vectors ------------------------------------------------------------- */
